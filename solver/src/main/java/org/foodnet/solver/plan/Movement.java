@@ -1,0 +1,24 @@
+package org.foodnet.solver.plan;
+
+import java.util.Objects;
+
+import org.foodnet.solver.domain.TemperatureClass;
+
+/**
+ * Food loaded or unloaded at a stop: part of one donation lot, on its way to one recipient.
+ *
+ * @param parcelId    the allocation this food belongs to (see {@link Allocation})
+ * @param recipientId the recipient it is finally for
+ */
+public record Movement(MovementKind kind, String lotId, TemperatureClass temperature, long grams, String parcelId,
+                       String recipientId) {
+
+    public Movement {
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(lotId, "lotId");
+        Objects.requireNonNull(temperature, "temperature");
+        if (grams <= 0) {
+            throw new IllegalArgumentException("movement of lot " + lotId + ": grams must be > 0");
+        }
+    }
+}
