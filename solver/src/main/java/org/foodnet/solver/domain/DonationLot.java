@@ -11,9 +11,11 @@ import java.util.Objects;
  *                      stock there before the month starts counts against storage from day one)
  * @param expiryDate    the last day it may be delivered (use-by) or its best-before date
  * @param availableFrom the first day it may be picked up or sent on
+ * @param earmarkedFor  a recipient the donor gave it to (null: shared fairly across recipients)
  */
 public record DonationLot(String id, String donorId, String siteId, String category, TemperatureClass temperature,
-                          long grams, LocalDate expiryDate, ExpiryKind expiryKind, LocalDate availableFrom) {
+                          long grams, LocalDate expiryDate, ExpiryKind expiryKind, LocalDate availableFrom,
+                          String earmarkedFor) {
 
     public DonationLot {
         Site.requireText(id, "id");
@@ -24,6 +26,7 @@ public record DonationLot(String id, String donorId, String siteId, String categ
         Objects.requireNonNull(expiryDate, "lot " + id + ": expiryDate");
         Objects.requireNonNull(availableFrom, "lot " + id + ": availableFrom");
         expiryKind = expiryKind == null ? ExpiryKind.USE_BY : expiryKind;
+        earmarkedFor = earmarkedFor == null || earmarkedFor.isBlank() ? null : earmarkedFor;
         if (grams <= 0) {
             throw new IllegalArgumentException("lot " + id + ": grams must be > 0, got " + grams);
         }

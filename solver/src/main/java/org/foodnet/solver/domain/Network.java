@@ -71,6 +71,10 @@ public record Network(String name, PlanningSettings settings, List<Site> sites, 
                 throw new IllegalArgumentException("lot " + l.id() + ": siteId " + l.siteId()
                         + " is not a donor, hub or depot of this network");
             }
+            if (l.earmarkedFor() != null && (byId.get(l.earmarkedFor()) == null
+                    || byId.get(l.earmarkedFor()).role() != SiteRole.RECIPIENT)) {
+                throw new IllegalArgumentException("lot " + l.id() + ": earmarkedFor " + l.earmarkedFor() + " is not a recipient of this network");
+            }
             if (!byId.containsKey(l.donorId())) {
                 throw new IllegalArgumentException("lot " + l.id() + ": donorId " + l.donorId() + " is not a site of this network");
             }

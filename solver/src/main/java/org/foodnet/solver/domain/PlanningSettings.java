@@ -12,11 +12,13 @@ import java.util.Objects;
  * @param averageSpeedKmh     average driving speed
  * @param allowDonorToDepot   shortcut: a donor's food may go straight to the depot near it
  * @param allowHubToRecipient shortcut: the hub may deliver straight to recipients near it
+ * @param allowDonorToRecipient shortcut: a donor's food may be driven straight to its recipient
  * @param bestBeforeGraceDays days after a best-before (賞味期限) date that food may still be delivered;
  *                            use-by (消費期限) food never
  */
 public record PlanningSettings(YearMonth month, ZoneId zone, double roadFactor, double averageSpeedKmh,
-                               boolean allowDonorToDepot, boolean allowHubToRecipient, int bestBeforeGraceDays) {
+                               boolean allowDonorToDepot, boolean allowHubToRecipient, boolean allowDonorToRecipient,
+                               int bestBeforeGraceDays) {
 
     public PlanningSettings {
         Objects.requireNonNull(month, "month");
@@ -33,7 +35,7 @@ public record PlanningSettings(YearMonth month, ZoneId zone, double roadFactor, 
     }
 
     public static PlanningSettings defaults(YearMonth month) {
-        return new PlanningSettings(month, ZoneId.of("Asia/Tokyo"), 1.4, 35.0, false, false, 0);
+        return new PlanningSettings(month, ZoneId.of("Asia/Tokyo"), 1.4, 35.0, false, false, false, 0);
     }
 
     public LocalDate firstDay() {
