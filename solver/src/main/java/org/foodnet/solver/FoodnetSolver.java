@@ -1,0 +1,97 @@
+package org.foodnet.solver;
+
+import java.util.List;
+import java.util.function.Consumer;
+
+import org.foodnet.solver.constraint.FoodnetConstraints;
+import org.foodnet.solver.constraint.FoodnetWeights;
+import org.foodnet.solver.construct.GreedyConstruction;
+import org.foodnet.solver.domain.Network;
+import org.foodnet.solver.model.MonthPlan;
+import org.foodnet.solver.model.MonthPlanBuilder;
+import org.foodnet.solver.model.PlanExport;
+import org.foodnet.solver.model.Trip;
+import org.foodnet.solver.model.Visit;
+import org.foodnet.solver.move.LegMoveFactory;
+import org.optaplanner.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
+import org.optaplanner.core.api.solver.Solver;
+import org.optaplanner.core.api.solver.SolverFactory;
+import org.optaplanner.core.config.heuristic.selector.move.composite.UnionMoveSelectorConfig;
+import org.optaplanner.core.config.heuristic.selector.move.factory.MoveIteratorFactoryConfig;
+import org.optaplanner.core.config.heuristic.selector.move.generic.list.ListChangeMoveSelectorConfig;
+import org.optaplanner.core.config.heuristic.selector.move.generic.list.ListSwapMoveSelectorConfig;
+import org.optaplanner.core.config.localsearch.LocalSearchPhaseConfig;
+import org.optaplanner.core.config.localsearch.decider.acceptor.LocalSearchAcceptorConfig;
+import org.optaplanner.core.config.localsearch.decider.forager.LocalSearchForagerConfig;
+import org.optaplanner.core.config.phase.custom.CustomPhaseConfig;
+import org.optaplanner.core.config.solver.EnvironmentMode;
+import org.optaplanner.core.config.solver.SolverConfig;
+import org.optaplanner.core.config.solver.termination.TerminationConfig;
+
+/**
+ * Plans a month: builds the working model from a network, places every parcel it can with a greedy
+ * construction that breaks no hard rule, then improves the plan by local search until the time limit.
+ */
+public final class FoodnetSolver {
+
+    private FoodnetSolver() {
+    }
+
+    public static SolverConfig solverConfig(SolveOptions options) {
+        MoveIteratorFactoryConfig legMoves = new MoveIteratorFactoryConfig()
+                .withMoveIteratorFactoryClass(LegMoveFactory.class);
+        legMoves.setFixedProbabilityWeight(4.0);
+        ListChangeMoveSelectorConfig change = new ListChangeMoveSelectorConfig();
+        change.setFixedProbabilityWeight(3.0);
+        ListSwapMoveSelectorConfig swap = new ListSwapMoveSelectorConfig();
+        swap.setFixedProbabilityWeight(1.0);
+        UnionMoveSelectorConfig moves = new UnionMoveSelectorConfig(List.of(legMoves, change, swap));
+        moves.setSelectorProbabilityWeightFactoryClass(null);
+        LocalSearchPhaseConfig localSearch = new LocalSearchPhaseConfig()
+                .withMoveSelectorConfig(moves)
+                .withAcceptorConfig(new LocalSearchAcceptorConfig().withLateAcceptanceSize(400))
+                .withForagerConfig(new LocalSearchForagerConfig().withAcceptedCountLimit(1));
+        SolverConfig config = new SolverConfig()
+                .withSolutionClass(MonthPlan.class)
+                .withEntityClasses(Trip.class, Visit.class)
+                .withConstraintProviderClass(FoodnetConstraints.class)
+                .withEnvironmentMode(EnvironmentMode.REPRODUCIBLE)
+                .withRandomSeed(options.randomSeed())
+                .withTerminationConfig(new TerminationConfig().withMillisecondsSpentLimit(options.timeLimit().toMillis()))
+                .withPhases(new CustomPhaseConfig().withCustomPhaseCommandClassList(List.of(GreedyConstruction.class)),
+                        localSearch);
+        if (options.moveThreads() > 0) {
+            config.setMoveThreadCount(Integer.toString(options.moveThreads()));
+        }
+        return config;
+    }
+
+    public static MonthPlan model(Network network, SolveOptions options) {
+        return MonthPlanBuilder.build(network, FoodnetWeights.scaled(options.weights()));
+    }
+
+    public static SolveResult solve(Network network, SolveOptions options, Consumer<SolveProgress> progress) {
+        long begin = System.nanoTime();
+        MonthPlan problem = model(network, options);
+        Solver<MonthPlan> solver = SolverFactory.<MonthPlan>create(solverConfig(options)).buildSolver();
+        long[] firstFeasible = {-1};
+        solver.addEventListener(event -> {
+            HardMediumSoftLongScore s = (HardMediumSoftLongScore) event.getNewBestScore();
+            long ms = (System.nanoTime() - begin) / 1_000_000;
+            if (s.isSolutionInitialized() && s.hardScore() == 0 && firstFeasible[0] < 0) {
+                firstFeasible[0] = ms;
+            }
+            if (progress != null) {
+                progress.accept(new SolveProgress(ms, s.hardScore(), s.mediumScore(), s.softScore(), s.hardScore() == 0));
+            }
+        });
+        MonthPlan best = solver.solve(problem);
+        long total = (System.nanoTime() - begin) / 1_000_000;
+        HardMediumSoftLongScore score = best.getScore();
+        if (score.hardScore() == 0 && firstFeasible[0] < 0) {
+            firstFeasible[0] = total;
+        }
+        return new SolveResult(PlanExport.toPlan(best), score.hardScore(), score.mediumScore(), score.softScore(),
+                firstFeasible[0], total);
+    }
+}

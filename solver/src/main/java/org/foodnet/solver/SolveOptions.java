@@ -1,0 +1,30 @@
+package org.foodnet.solver;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * How long and how to solve.
+ *
+ * @param weights     rule name -> whole-number factor on its default weight (see FoodnetConstraints.NAMES)
+ * @param moveThreads threads evaluating moves besides the solver thread (0: none)
+ * @param randomSeed  fixed seed for reproducible runs
+ */
+public record SolveOptions(Duration timeLimit, Map<String, Long> weights, int moveThreads, long randomSeed) {
+
+    public SolveOptions {
+        Objects.requireNonNull(timeLimit, "timeLimit");
+        if (timeLimit.isNegative() || timeLimit.isZero()) {
+            throw new IllegalArgumentException("time limit must be positive");
+        }
+        weights = weights == null ? Map.of() : Map.copyOf(weights);
+        if (moveThreads < 0) {
+            throw new IllegalArgumentException("moveThreads must be >= 0");
+        }
+    }
+
+    public static SolveOptions of(Duration timeLimit) {
+        return new SolveOptions(timeLimit, Map.of(), 0, 0L);
+    }
+}

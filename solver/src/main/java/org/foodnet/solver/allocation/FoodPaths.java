@@ -1,0 +1,115 @@
+package org.foodnet.solver.allocation;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.foodnet.solver.domain.DonationLot;
+import org.foodnet.solver.domain.Network;
+import org.foodnet.solver.domain.PlanningSettings;
+import org.foodnet.solver.domain.Site;
+import org.foodnet.solver.domain.SiteRole;
+import org.foodnet.solver.travel.Travel;
+
+/**
+ * Which sites a lot passes on its way to a recipient (docs/planning-rules.md, "Food paths"): donor -> hub
+ * -> the recipient's depot -> recipient, with the shortcuts the settings allow.
+ */
+public final class FoodPaths {
+
+    private final Network network;
+    private final Travel travel;
+    private final Site hub;
+    private final Map<String, Site> depotOf = new HashMap<>();
+    private final Map<String, Site> byId;
+
+    public FoodPaths(Network network, Travel travel) {
+        this.network = network;
+        this.travel = travel;
+        this.byId = network.sitesById();
+        this.hub = network.sitesWithRole(SiteRole.HUB).get(0);
+        List<Site> depots = network.sitesWithRole(SiteRole.DEPOT);
+        for (Site r : network.sitesWithRole(SiteRole.RECIPIENT)) {
+            Site depot = r.servingDepotId() != null ? byId.get(r.servingDepotId()) : nearest(r, depots).orElse(hub);
+            depotOf.put(r.id(), depot);
+        }
+    }
+
+    private Optional<Site> nearest(Site r, List<Site> candidates) {
+        Site best = null;
+        double bestKm = Double.MAX_VALUE;
+        for (Site c : candidates) {
+            double km = travel.km(travel.indexOf(c.id()), travel.indexOf(r.id()));
+            if (km < bestKm) {
+                bestKm = km;
+                best = c;
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
+    public Site hub() {
+        return hub;
+    }
+
+    /** The depot (or the hub) that serves a recipient. */
+    public Site depotOf(Site recipient) {
+        return depotOf.get(recipient.id());
+    }
+
+    /**
+     * The sites a lot's food visits on its way to the recipient, starting where the lot is and ending at
+     * the recipient; empty when no path is allowed (stock of one depot for another depot's recipient).
+     */
+    public Optional<List<Site>> path(DonationLot lot, Site recipient) {
+        PlanningSettings settings = network.settings();
+        Site at = byId.get(lot.siteId());
+        Site depot = depotOf(recipient);
+        List<Site> path = new ArrayList<>(4);
+        path.add(at);
+        switch (at.role()) {
+            case DONOR -> {
+                if (settings.allowDonorToRecipient()) {
+                    path.add(recipient);
+                    return Optional.of(path);
+                }
+                if (settings.allowDonorToDepot() && depot != hub && km(at, depot) < km(at, hub)) {
+                    path.add(depot);
+                } else {
+                    path.add(hub);
+                    addFromHub(path, depot, recipient, settings);
+                    return Optional.of(path);
+                }
+            }
+            case HUB -> {
+                addFromHub(path, depot, recipient, settings);
+                return Optional.of(path);
+            }
+            case DEPOT -> {
+                if (at != depot) {
+                    return Optional.empty();
+                }
+            }
+            default -> {
+                return Optional.empty();
+            }
+        }
+        path.add(recipient);
+        return Optional.of(path);
+    }
+
+    private void addFromHub(List<Site> path, Site depot, Site recipient, PlanningSettings settings) {
+        boolean direct = depot == hub
+                || (settings.allowHubToRecipient() && km(hub, recipient) <= km(depot, recipient));
+        if (!direct) {
+            path.add(depot);
+        }
+        path.add(recipient);
+    }
+
+    private double km(Site a, Site b) {
+        return travel.km(travel.indexOf(a.id()), travel.indexOf(b.id()));
+    }
+}

@@ -1,0 +1,182 @@
+package org.foodnet.solver.model;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.foodnet.solver.allocation.Allocator;
+import org.foodnet.solver.allocation.FoodPaths;
+import org.foodnet.solver.allocation.Share;
+import org.foodnet.solver.constraint.FoodnetWeights;
+import org.foodnet.solver.domain.AvailabilitySlot;
+import org.foodnet.solver.domain.DonationLot;
+import org.foodnet.solver.domain.Driver;
+import org.foodnet.solver.domain.Network;
+import org.foodnet.solver.domain.PlanningSettings;
+import org.foodnet.solver.domain.RecipientNeed;
+import org.foodnet.solver.domain.Site;
+import org.foodnet.solver.domain.SiteRole;
+import org.foodnet.solver.domain.TemperatureClass;
+import org.foodnet.solver.domain.Vehicle;
+import org.foodnet.solver.travel.Travel;
+
+/**
+ * Turns a {@link Network} into the solver's {@link MonthPlan}: shares the food into parcels, lays out
+ * each parcel's legs along its food path, makes a trip per volunteer availability slot, and counts the
+ * storage that is taken whatever the plan does. Every visit starts unassigned.
+ */
+public final class MonthPlanBuilder {
+
+    private MonthPlanBuilder() {
+    }
+
+    public static MonthPlan build(Network network, FoodnetWeights weights) {
+        Travel travel = Travel.of(network);
+        PlanningContext ctx = new PlanningContext(network, travel);
+        FoodPaths paths = new FoodPaths(network, travel);
+        List<Share> shares = new Allocator(network, paths).allocate();
+        PlanningSettings settings = network.settings();
+        int days = ctx.days();
+
+        List<Site> sites = network.sites();
+        Map<String, Integer> siteIndex = new HashMap<>();
+        for (int i = 0; i < sites.size(); i++) {
+            siteIndex.put(sites.get(i).id(), i);
+        }
+        List<Site> storing = sites.stream().filter(s -> s.role().stores()).toList();
+        Map<String, Integer> storageIndex = new HashMap<>();
+        for (int i = 0; i < storing.size(); i++) {
+            storageIndex.put(storing.get(i).id(), i);
+        }
+
+        List<Parcel> parcels = new ArrayList<>();
+        List<Leg> legs = new ArrayList<>();
+        List<Visit> visits = new ArrayList<>();
+        Map<String, Long> allocatedByLot = new HashMap<>();
+        Map<String, Long> allocatedByRecipient = new HashMap<>();
+        int parcelNo = 0;
+        for (Share share : shares) {
+            List<Site> path = paths.path(share.lot(), share.recipient()).orElseThrow();
+            DonationLot lot = share.lot();
+            int firstDay = Math.max(0, ctx.dayIndex(lot.availableFrom()));
+            int lastDay = ctx.dayIndex(settings.lastDeliveryDay(lot));
+            int discardDay = Math.min(days - 1, lastDay);
+            Parcel parcel = new Parcel(String.format("parcel-%04d", ++parcelNo), lot, share.recipient(),
+                    siteIndex.get(share.recipient().id()), share.servingDay(), share.grams(), urgency(lot, firstDay, lastDay));
+            parcels.add(parcel);
+            allocatedByLot.merge(lot.id(), share.grams(), Long::sum);
+            allocatedByRecipient.merge(share.recipient().id(), share.grams(), Long::sum);
+            Leg previous = null;
+            for (int hop = 0; hop + 1 < path.size(); hop++) {
+                Site from = path.get(hop);
+                Site to = path.get(hop + 1);
+                boolean first = hop == 0;
+                boolean last = hop + 2 == path.size();
+                Leg leg = new Leg(legs.size(), parcel, from, to, siteIndex.get(from.id()), siteIndex.get(to.id()),
+                        storageIndex.getOrDefault(from.id(), -1), storageIndex.getOrDefault(to.id(), -1),
+                        first ? firstDay * PlanningContext.DAY : 0L,
+                        first && from.role().stores() ? firstDay : -1,
+                        last ? (lastDay + 1L) * PlanningContext.DAY : Long.MAX_VALUE,
+                        last ? (ctx.dayIndex(share.servingDay()) + 1L) * PlanningContext.DAY : Long.MAX_VALUE,
+                        discardDay);
+                leg.link(previous);
+                String base = parcel.getId() + "/" + (hop + 1);
+                Visit pickup = new Visit(base + "-load", leg, true, from, leg.getFromPlace(), from.serviceSeconds() * 1000L);
+                Visit drop = new Visit(base + "-unload", leg, false, to, leg.getToPlace(), to.serviceSeconds() * 1000L);
+                leg.attach(pickup, drop);
+                pickup.setNumber(visits.size());
+                drop.setNumber(visits.size() + 1);
+                parcel.getLegs().add(leg);
+                legs.add(leg);
+                visits.add(pickup);
+                visits.add(drop);
+                previous = leg;
+            }
+        }
+
+        List<StorageDay> storageDays = storageDays(network, ctx, storing, allocatedByLot);
+        List<RecipientDemand> demands = new ArrayList<>();
+        for (RecipientNeed need : network.needs()) {
+            Site r = network.site(need.recipientId()).orElseThrow();
+            long total = need.monthlyNeed().totalGrams();
+            long covered = allocatedByRecipient.getOrDefault(r.id(), 0L);
+            demands.add(new RecipientDemand(siteIndex.get(r.id()), r, total, Math.max(0, total - covered)));
+        }
+
+        List<Trip> trips = trips(network, ctx, travel);
+        trips.add(Trip.bucket(ctx));
+        return new MonthPlan(ctx, trips, visits, legs, parcels, storageDays, demands, weights);
+    }
+
+    /** 1 for food that keeps; more for chilled food and for food that must go within a week. */
+    static int urgency(DonationLot lot, int firstDay, int lastDay) {
+        int u = 1;
+        if (lot.temperature() == TemperatureClass.CHILLED) {
+            u++;
+        }
+        if (lastDay - firstDay <= 7) {
+            u++;
+        }
+        return u;
+    }
+
+    private static List<StorageDay> storageDays(Network network, PlanningContext ctx, List<Site> storing,
+                                                Map<String, Long> allocatedByLot) {
+        int days = ctx.days();
+        long[][][] fixed = new long[storing.size()][3][days];
+        Map<String, Integer> index = new HashMap<>();
+        for (int i = 0; i < storing.size(); i++) {
+            index.put(storing.get(i).id(), i);
+        }
+        for (DonationLot lot : network.lots()) {
+            Integer s = index.get(lot.siteId());
+            if (s == null) {
+                continue;
+            }
+            long unallocated = lot.grams() - allocatedByLot.getOrDefault(lot.id(), 0L);
+            int from = Math.max(0, ctx.dayIndex(lot.availableFrom()));
+            int to = Math.min(days - 1, ctx.dayIndex(network.settings().lastDeliveryDay(lot)));
+            for (int d = from; d <= to; d++) {
+                fixed[s][lot.temperature().ordinal()][d] += unallocated;
+            }
+        }
+        List<StorageDay> result = new ArrayList<>();
+        for (int s = 0; s < storing.size(); s++) {
+            Site site = storing.get(s);
+            for (TemperatureClass c : TemperatureClass.values()) {
+                for (int d = 0; d < days; d++) {
+                    result.add(new StorageDay(StorageDay.key(s, c.ordinal(), d), site, c, d, ctx.firstDay().plusDays(d),
+                            site.storageCapacity().get(c), fixed[s][c.ordinal()][d]));
+                }
+            }
+        }
+        return result;
+    }
+
+    private static List<Trip> trips(Network network, PlanningContext ctx, Travel travel) {
+        Map<String, Vehicle> vehicles = network.vehiclesById();
+        List<Trip> trips = new ArrayList<>();
+        for (Driver driver : network.drivers()) {
+            int home = travel.indexOf(driver.homePlaceId());
+            for (AvailabilitySlot slot : driver.slots()) {
+                LocalDate date = slot.date();
+                if (date.isBefore(ctx.firstDay()) || date.isAfter(network.settings().lastDay())) {
+                    continue;
+                }
+                long dayStart = ctx.millisAt(date);
+                trips.add(new Trip(ctx, driver.id() + "@" + date + "T" + slot.from(), driver,
+                        vehicles.get(driver.vehicleId()), ctx.dayIndex(date), date,
+                        dayStart + slot.from().toSecondOfDay() * 1000L, dayStart + slot.to().toSecondOfDay() * 1000L,
+                        home, driver.maxMinutesPerDay() * PlanningContext.MINUTE));
+            }
+        }
+        return trips;
+    }
+
+    /** Storing sites (hub and depots) in the order their storage indexes use. */
+    public static List<Site> storingSites(Network network) {
+        return network.sites().stream().filter(s -> s.role() == SiteRole.HUB || s.role() == SiteRole.DEPOT).toList();
+    }
+}
