@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -36,7 +37,7 @@ public final class BenchMain {
               --time-limit  per instance and solver: 60s, 500ms, 2m or seconds (default 60s)
               --solvers     comma-separated, run in this order on each instance (default: all of %s)
               --out         CSV to write (default results.csv); the markdown summary goes next to it (.md)
-              --bks         best-known solutions CSV (default: bks.csv in or above each instance folder)
+              --bks         best-known solutions CSV (default: bks.csv in each instance folder or its parent)
             """;
 
     private BenchMain() {
@@ -69,14 +70,14 @@ public final class BenchMain {
             BenchRunner runner = new BenchRunner(solvers, options.timeLimit, bks, out);
             Path md = ResultsReport.markdownPathFor(options.out);
             String header = String.format(Locale.ROOT,
-                    "%s; time limit %s s per instance and solver; solvers %s run alternately per instance in one process; "
+                    "%s; time limit %s s per instance and solver; solvers: %s (alternately per instance, one process); "
                             + "%d cores, Java %s, %s %s.",
-                    ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME),
+                    ZonedDateTime.now().truncatedTo(ChronoUnit.SECONDS).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME),
                     ResultsReport.num(options.timeLimit.toMillis() / 1000.0), String.join(", ", options.solvers),
                     Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
                     System.getProperty("os.name"), System.getProperty("os.arch"));
-            out.printf(Locale.ROOT, "%d instances x %d solvers x %s; results in %s and %s%n", files.size(), solvers.size(),
-                    options.timeLimit, options.out, md);
+            out.printf(Locale.ROOT, "%d instances x %d solvers x %s s; results in %s and %s%n", files.size(), solvers.size(),
+                    ResultsReport.num(options.timeLimit.toMillis() / 1000.0), options.out, md);
             List<ResultRow> rows = new ArrayList<>();
             try (ResultsReport.CsvAppender csv = new ResultsReport.CsvAppender(options.out)) {
                 runner.run(files, instanceRows -> {

@@ -41,7 +41,8 @@ import org.foodnet.solver.travel.TravelMatrix;
  * <p>The mapping: one day ({@link #DAY}, a Monday of January 2026, zone UTC); 1 instance time unit = 1 second and
  * 1 distance unit = 1 km (so travel minutes = distance / 60); 1 demand unit = 1 kg; all food ambient.
  * <ul>
- *   <li>depot → logistics hub {@value #HUB}, open every day from the depot's ready to due time;</li>
+ *   <li>depot → logistics hub {@value #HUB}, open every day from the depot's ready to due time; storage ample for
+ *       CVRPTW (the lots are in stock there), zero for PDPTW (no transfer through the hub);</li>
  *   <li>CVRPTW customer i → recipient {@code c<i>} (community cafeteria) open from ready to due + service (Foodnet
  *       requires departure &lt;= close where the literature requires service start &lt;= due), its need of the day,
  *       and a lot {@code lot-c<i>} of exactly its demand in stock at the hub, earmarked for it;</li>
@@ -102,8 +103,11 @@ public final class FoodnetMapping {
         List<Site> sites = new ArrayList<>();
         List<RecipientNeed> needs = new ArrayList<>();
         List<DonationLot> lots = new ArrayList<>();
+        // CVRPTW: ample storage for the lots in stock there. PDPTW: none, so that no food is unloaded at the hub
+        // on its way from a pickup to its delivery (a transfer the literature does not allow).
+        long hubStorage = instance.kind() == Instance.Kind.CVRPTW ? Math.max(1, totalGrams) * 10 : 0;
         sites.add(site(HUB, "Depot", SiteKind.LOGISTICS_HUB, depot, window(instance, depot.ready(), depot.due()),
-                0, new ClassAmounts(Math.max(1, totalGrams) * 10, 0, 0)));
+                0, new ClassAmounts(hubStorage, 0, 0)));
         for (Instance.Node n : instance.nodes().subList(1, instance.nodes().size())) {
             TimeWindow open = window(instance, n.ready(), n.due() + n.service());
             String id = siteIdOf(instance, n.id());

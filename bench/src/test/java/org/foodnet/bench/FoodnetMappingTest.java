@@ -115,6 +115,8 @@ class FoodnetMappingTest {
         assertThat(n.needs()).extracting(nd -> nd.recipientId()).containsExactly("d2", "d4");
         assertThat(n.needs().get(1).monthlyNeed().ambientGrams()).isEqualTo(10_000);
         assertThat(n.vehicles().get(0).capacity().ambientGrams()).isEqualTo(15_000);
+        // no transfer through the hub in a PDPTW
+        assertThat(n.site("hub").orElseThrow().storageCapacity().totalGrams()).isZero();
     }
 
     @Test
