@@ -18,8 +18,8 @@ import org.foodnet.solver.domain.TemperatureClass;
 
 /**
  * Shares the month's donations across recipients: oldest (soonest to expire) lots first, each portion to
- * the recipient whose need of that temperature class is least covered so far, for one of its serving
- * days on which the food is still good. Earmarked lots go whole to their recipient.
+ * the recipient whose need of that temperature class is least covered so far, for its first serving day
+ * the food can reach in time and on which it is still good. Earmarked lots go whole to their recipient.
  *
  * <p>A lot needs a day per hop before it can reach a recipient (picked up, then sent on), so a serving day
  * is eligible when it lies between the lot's first day + hops - 1 and its last delivery day.
@@ -37,15 +37,8 @@ public final class Allocator {
         this.paths = paths;
     }
 
-    /** Serving slot of one recipient, one class, one day: need still open. */
-    private static final class Slot {
-        final LocalDate day;
-        long open;
-
-        Slot(LocalDate day, long open) {
-            this.day = day;
-            this.open = open;
-        }
+    /** A serving day of one recipient. */
+    private record Slot(LocalDate day, long need) {
     }
 
     /** A recipient's need of one class, split over its serving days. */
@@ -84,10 +77,8 @@ public final class Allocator {
                     continue;
                 }
                 Demand d = new Demand(r, order, grams);
-                long each = grams / days.size();
-                long rest = grams - each * days.size();
-                for (int i = 0; i < days.size(); i++) {
-                    d.slots.add(new Slot(days.get(i), each + (i < rest ? 1 : 0)));
+                for (LocalDate day : days) {
+                    d.slots.add(new Slot(day, grams));
                 }
                 demands.computeIfAbsent(c, k -> new ArrayList<>()).add(d);
             }
@@ -122,11 +113,11 @@ public final class Allocator {
                     skipped.add(d);
                     continue;
                 }
-                long portion = Math.min(Math.min(left, slot.open), PORTION_GRAMS);
-                if (left - portion < PORTION_GRAMS / 4 && left <= slot.open) {
+                long open = d.need - d.allocated;
+                long portion = Math.min(Math.min(left, open), PORTION_GRAMS);
+                if (left - portion < PORTION_GRAMS / 4 && left <= open) {
                     portion = left;
                 }
-                slot.open -= portion;
                 d.allocated += portion;
                 left -= portion;
                 shares.merge(lot.id() + "|" + d.recipient.id() + "|" + slot.day,
@@ -145,7 +136,7 @@ public final class Allocator {
         }
         LocalDate earliest = first.plusDays(Math.max(0, path.get().size() - 2));
         for (Slot s : d.slots) {
-            if (s.open > 0 && !s.day.isBefore(earliest) && !s.day.isAfter(last)) {
+            if (d.allocated < d.need && !s.day.isBefore(earliest) && !s.day.isAfter(last)) {
                 return s;
             }
         }
@@ -166,11 +157,6 @@ public final class Allocator {
         for (Demand d : demands.getOrDefault(lot.temperature(), List.of())) {
             if (d.recipient.equals(recipient)) {
                 d.allocated += lot.grams();
-                for (Slot s : d.slots) {
-                    if (s.day.equals(day)) {
-                        s.open = Math.max(0, s.open - lot.grams());
-                    }
-                }
             }
         }
         shares.put(lot.id() + "|" + recipient.id() + "|" + day, new Share(lot, recipient, day, lot.grams()));

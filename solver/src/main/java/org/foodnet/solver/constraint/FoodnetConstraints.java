@@ -101,8 +101,9 @@ public class FoodnetConstraints implements ConstraintProvider {
         return f.forEach(Visit.class)
                 .filter(p -> p.isPickup() && p.isPlanned() && p.getLeg().getUpstream() != null)
                 .join(Visit.class, Joiners.equal(p -> p.getLeg().getUpstream().getDrop(), Function.identity()))
-                .filter((p, u) -> !u.isPlanned() || u.getDeparture() > p.getServiceStart())
-                .penalizeConfigurableLong((p, u) -> !u.isPlanned() ? BROKEN
+                .filter((p, u) -> !u.isPlanned() || (u.getTrip() == p.getTrip()
+                        ? u.getIndex() > p.getIndex() : u.getDeparture() > p.getServiceStart()))
+                .penalizeConfigurableLong((p, u) -> !u.isPlanned() || u.getTrip() == p.getTrip() ? BROKEN
                         : PlanningContext.ceilMinutes(u.getDeparture() - p.getServiceStart()))
                 .justifyWith((p, u, s) -> new Reason(Texts.kg(p) + " of " + Texts.lot(p) + " is loaded at " + Texts.site(p)
                         + " at " + Texts.time(p, p.getServiceStart()) + " on " + Texts.trip(p) + " but "
@@ -160,13 +161,9 @@ public class FoodnetConstraints implements ConstraintProvider {
         return PlanningContext.ceilMinutes(stopDeparture(v) - close);
     }
 
-    /** Departure from the stop this visit starts (later visits at the same site share the stop). */
+    /** Departure from the stop this visit starts (every visit of a stop shares it). */
     static long stopDeparture(Visit v) {
-        Visit last = v;
-        while (last.getNext() != null && last.getNext().getPlace() == v.getPlace()) {
-            last = last.getNext();
-        }
-        return last.getDeparture();
+        return v.getDeparture();
     }
 
     Constraint driverAvailability(ConstraintFactory f) {

@@ -40,6 +40,7 @@ public class GreedyConstruction implements CustomPhaseCommand<MonthPlan> {
     private long[][][] room;
     // scratch for simulations
     private long[] simDep;
+    private long[] simStart;
     private int[] simStamp;
     private int stamp;
 
@@ -64,6 +65,7 @@ public class GreedyConstruction implements CustomPhaseCommand<MonthPlan> {
         startOf = new long[n];
         depOf = new long[n];
         simDep = new long[n];
+        simStart = new long[n];
         simStamp = new int[n];
         routes = new IdentityHashMap<>();
         tripsByDay = new ArrayList<>();
@@ -276,6 +278,7 @@ public class GreedyConstruction implements CustomPhaseCommand<MonthPlan> {
         long f = 0;
         long driving = 0;
         long prevDep = 0;
+        long prevStart = 0;
         Visit prev = null;
         long firstStart = 0;
         for (int k = 0; k < n; k++) {
@@ -284,22 +287,20 @@ public class GreedyConstruction implements CustomPhaseCommand<MonthPlan> {
             if (open < 0) {
                 return -1;
             }
-            long arrival;
-            if (prev == null) {
-                long drive = ctx.travelMillis(trip.getHomePlace(), v.getPlace());
-                driving += drive;
-                arrival = trip.getSlotStart() + drive;
-            } else if (prev.getPlace() == v.getPlace()) {
-                arrival = prevDep;
+            long start;
+            long dep;
+            if (prev != null && prev.getPlace() == v.getPlace()) {
+                start = prevStart;
+                dep = prevDep;
             } else {
-                long drive = ctx.travelMillis(prev.getPlace(), v.getPlace());
+                long drive = ctx.travelMillis(prev == null ? trip.getHomePlace() : prev.getPlace(), v.getPlace());
                 driving += drive;
-                arrival = prevDep + drive;
-            }
-            long start = Math.max(arrival, open);
-            long dep = prev != null && prev.getPlace() == v.getPlace() ? start : start + v.getServiceMillis();
-            if (dep > ctx.openTo(v.getPlace(), day)) {
-                return -1;
+                long arrival = (prev == null ? trip.getSlotStart() : prevDep) + drive;
+                start = Math.max(arrival, open);
+                dep = start + v.getServiceMillis();
+                if (dep > ctx.openTo(v.getPlace(), day)) {
+                    return -1;
+                }
             }
             if (prev == null) {
                 firstStart = start - ctx.travelMillis(trip.getHomePlace(), v.getPlace());
@@ -320,16 +321,13 @@ public class GreedyConstruction implements CustomPhaseCommand<MonthPlan> {
                 }
                 if (leg.getUpstream() != null) {
                     Visit up = leg.getUpstream().getDrop();
-                    long upDep;
-                    if (simStamp[up.getNumber()] == stamp) {
-                        upDep = simDep[up.getNumber()];
-                    } else if (tripOf[up.getNumber()] != null && tripOf[up.getNumber()] != trip) {
-                        upDep = depOf[up.getNumber()];
-                    } else {
-                        return -1;
-                    }
-                    if (upDep > start) {
-                        return -1;
+                    // earlier on this trip: the food is on board (or passes through this stop); else it
+                    // must have been unloaded here by another trip before this stop starts
+                    if (simStamp[up.getNumber()] != stamp) {
+                        if (tripOf[up.getNumber()] == null || tripOf[up.getNumber()] == trip
+                                || depOf[up.getNumber()] > start) {
+                            return -1;
+                        }
                     }
                 }
             } else {
@@ -346,8 +344,10 @@ public class GreedyConstruction implements CustomPhaseCommand<MonthPlan> {
             }
             simStamp[v.getNumber()] = stamp;
             simDep[v.getNumber()] = dep;
+            simStart[v.getNumber()] = start;
             prev = v;
             prevDep = dep;
+            prevStart = start;
         }
         if (prev == null) {
             return 0;
@@ -419,16 +419,11 @@ public class GreedyConstruction implements CustomPhaseCommand<MonthPlan> {
                 tripOf[v.getNumber()] = trip;
                 depOf[v.getNumber()] = simDep[v.getNumber()];
             }
-            // service starts: recompute alongside departures
-            long prevDep = 0;
-            Visit prev = null;
+            if (result < 0 && arr.length > 0) {
+                throw new IllegalStateException("construction committed an infeasible trip " + trip.getId());
+            }
             for (Visit v : arr) {
-                long arrival = prev == null ? trip.getSlotStart() + ctx.travelMillis(trip.getHomePlace(), v.getPlace())
-                        : prev.getPlace() == v.getPlace() ? prevDep : prevDep + ctx.travelMillis(prev.getPlace(), v.getPlace());
-                long start = Math.max(arrival, ctx.openFrom(v.getPlace(), trip.getDay()));
-                startOf[v.getNumber()] = start;
-                prevDep = depOf[v.getNumber()];
-                prev = v;
+                startOf[v.getNumber()] = simStart[v.getNumber()];
             }
             return result;
         }

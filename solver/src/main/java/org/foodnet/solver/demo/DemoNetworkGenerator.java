@@ -441,7 +441,9 @@ public final class DemoNetworkGenerator {
         // Serving days (region fact: cafeterias serve monthly or twice a month): a fixed weekday, weekends
         // more likely; once a month (60%, the n-th weekday) or twice (the 1st and 3rd or 2nd and 4th).
         DayOfWeek serving = DayOfWeek.of(1 + d.weighted(new double[] {1, 1, 1.5, 1, 1.5, 3, 2}));
-        List<Integer> ordinals = d.chance(0.6) ? List.of(d.between(1, 4))
+        // A cafeteria serving once a month does so from the 2nd week: the first days of a month are served
+        // from what the previous month's plan delivered.
+        List<Integer> ordinals = d.chance(0.6) ? List.of(d.between(2, 4))
                 : d.chance(0.5) ? List.of(1, 3) : List.of(2, 4);
         List<LocalDate> days = new ArrayList<>();
         for (int n : ordinals) {

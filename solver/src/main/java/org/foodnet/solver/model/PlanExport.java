@@ -28,12 +28,22 @@ public final class PlanExport {
             int i = 0;
             while (i < visits.size()) {
                 Visit first = visits.get(i);
-                List<Movement> movements = new ArrayList<>();
+                List<Visit> stop = new ArrayList<>();
                 Visit last = first;
                 while (i < visits.size() && visits.get(i).getPlace() == first.getPlace()) {
                     last = visits.get(i);
-                    movements.add(movement(last));
+                    stop.add(last);
                     i++;
+                }
+                List<Movement> movements = new ArrayList<>();
+                for (Visit v : stop) {
+                    if (!passesThrough(v, stop)) {
+                        movements.add(movement(v));
+                    }
+                }
+                if (movements.isEmpty()) {
+                    // only food passing through: the driver need not stop (arrives earlier at the next stop)
+                    continue;
                 }
                 long arrival = stops.isEmpty() ? first.getServiceStart() : first.getArrival();
                 stops.add(new PlannedStop(first.getSite().id(), ctx.toDateTime(arrival),
@@ -53,6 +63,18 @@ public final class PlanExport {
         }
         String score = solution.getScore() == null ? null : solution.getScore().toString();
         return new Plan(ctx.network().name(), ctx.network().settings().month(), score, trips, allocations);
+    }
+
+    /**
+     * Food unloaded and loaded again at the same stop (a parcel passing a depot on the trip that carries it
+     * on) simply stays on board: the route sheet shows neither.
+     */
+    static boolean passesThrough(Visit v, List<Visit> stop) {
+        Leg leg = v.getLeg();
+        if (v.isDrop()) {
+            return leg.getDownstream() != null && stop.contains(leg.getDownstream().getPickup());
+        }
+        return leg.getUpstream() != null && stop.contains(leg.getUpstream().getDrop());
     }
 
     private static Movement movement(Visit v) {

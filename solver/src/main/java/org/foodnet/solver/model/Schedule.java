@@ -3,7 +3,8 @@ package org.foodnet.solver.model;
 /**
  * The timing rule of a trip, in one place so the listener, the construction heuristic and the plan export
  * agree: drive from the previous place (or from home at the slot start), wait for the site to open, spend
- * the service time once per stop (consecutive visits at one site share it).
+ * the service time once per stop. Consecutive visits at one site are one stop and share its arrival,
+ * service start and departure.
  */
 public final class Schedule {
 
@@ -15,20 +16,12 @@ public final class Schedule {
         if (prev == null) {
             return trip.getSlotStart() + ctx.travelMillis(trip.getHomePlace(), visit.getPlace());
         }
-        if (prev.getPlace() == visit.getPlace()) {
-            return prevDeparture;
-        }
         return prevDeparture + ctx.travelMillis(prev.getPlace(), visit.getPlace());
     }
 
     public static long serviceStart(PlanningContext ctx, Trip trip, Visit visit, long arrival) {
         long open = ctx.openFrom(visit.getPlace(), trip.getDay());
         return Math.max(arrival, open);
-    }
-
-    public static long departure(Visit prev, Visit visit, long serviceStart) {
-        boolean sameStop = prev != null && prev.getPlace() == visit.getPlace();
-        return sameStop ? serviceStart : serviceStart + visit.getServiceMillis();
     }
 
     /** When the driver leaves home: just in time for the first visit, never before the slot starts. */

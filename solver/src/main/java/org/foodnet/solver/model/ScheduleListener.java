@@ -54,10 +54,19 @@ public class ScheduleListener implements VariableListener<MonthPlan, Visit> {
         for (; i < list.size(); i++) {
             Visit prev = i == 0 ? null : list.get(i - 1);
             Visit cur = list.get(i);
-            long prevDeparture = prev == null ? 0L : prev.getDeparture();
-            long arrival = Schedule.arrival(ctx, trip, prev, prevDeparture, cur);
-            long start = Schedule.serviceStart(ctx, trip, cur, arrival);
-            long departure = Schedule.departure(prev, cur, start);
+            long arrival;
+            long start;
+            long departure;
+            if (prev != null && prev.getPlace() == cur.getPlace()) {
+                // one stop: every visit in it shares the stop's times
+                arrival = prev.getArrival();
+                start = prev.getServiceStart();
+                departure = prev.getDeparture();
+            } else {
+                arrival = Schedule.arrival(ctx, trip, prev, prev == null ? 0L : prev.getDeparture(), cur);
+                start = Schedule.serviceStart(ctx, trip, cur, arrival);
+                departure = start + cur.getServiceMillis();
+            }
             long a = (prev == null ? 0L : prev.load(0)) + (cur.classIndex() == 0 ? cur.delta() : 0L);
             long c = (prev == null ? 0L : prev.load(1)) + (cur.classIndex() == 1 ? cur.delta() : 0L);
             long f = (prev == null ? 0L : prev.load(2)) + (cur.classIndex() == 2 ? cur.delta() : 0L);

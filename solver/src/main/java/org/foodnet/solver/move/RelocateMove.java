@@ -64,19 +64,42 @@ public final class RelocateMove extends AbstractMove<MonthPlan> {
 
     @Override
     protected void doMoveOnGenuineVariables(ScoreDirector<MonthPlan> sd) {
+        // work out every touched list's new content first, then tell the score director once per list
+        // with the smallest changed range (queued notifications must describe one consistent change)
+        java.util.Map<Trip, List<Visit>> lists = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < visits.length; i++) {
+            lists.computeIfAbsent(visits[i].getTrip(), t -> new ArrayList<>(t.getVisits()));
+            lists.computeIfAbsent(targets[i], t -> new ArrayList<>(t.getVisits()));
+        }
         for (Visit v : visits) {
-            Trip from = v.getTrip();
-            int index = from.getVisits().indexOf(v);
-            sd.beforeListVariableChanged(from, "visits", index, index + 1);
-            from.getVisits().remove(index);
-            sd.afterListVariableChanged(from, "visits", index, index);
+            lists.get(v.getTrip()).remove(v);
         }
         for (int i = 0; i < visits.length; i++) {
-            List<Visit> list = targets[i].getVisits();
-            int at = Math.min(positions[i], list.size());
-            sd.beforeListVariableChanged(targets[i], "visits", at, at);
-            list.add(at, visits[i]);
-            sd.afterListVariableChanged(targets[i], "visits", at, at + 1);
+            List<Visit> list = lists.get(targets[i]);
+            list.add(Math.min(positions[i], list.size()), visits[i]);
+        }
+        for (var entry : lists.entrySet()) {
+            Trip trip = entry.getKey();
+            List<Visit> now = trip.getVisits();
+            List<Visit> next = entry.getValue();
+            int from = 0;
+            while (from < now.size() && from < next.size() && now.get(from) == next.get(from)) {
+                from++;
+            }
+            int tailNow = now.size();
+            int tailNext = next.size();
+            while (tailNow > from && tailNext > from && now.get(tailNow - 1) == next.get(tailNext - 1)) {
+                tailNow--;
+                tailNext--;
+            }
+            if (from == tailNow && from == tailNext) {
+                continue;
+            }
+            sd.beforeListVariableChanged(trip, "visits", from, tailNow);
+            List<Visit> changed = now.subList(from, tailNow);
+            changed.clear();
+            changed.addAll(next.subList(from, tailNext));
+            sd.afterListVariableChanged(trip, "visits", from, tailNext);
         }
     }
 
