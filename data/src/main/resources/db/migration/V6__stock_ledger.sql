@@ -96,7 +96,7 @@ BEGIN
     ELSIF NEW.kind = 'DELIVERED' AND earmark IS NOT NULL AND earmark <> NEW.recipient_id THEN
         RAISE EXCEPTION 'lot % is earmarked for another recipient', lot_ext
             USING ERRCODE = 'check_violation', CONSTRAINT = 'stock_movement_earmark';
-    ELSIF NEW.kind = 'CORRECTED' THEN
+    ELSIF NEW.kind = 'CORRECTED' AND NEW.corrects_id IS NOT NULL THEN
         SELECT * INTO corrected FROM stock_movement WHERE id = NEW.corrects_id;
         IF coalesce(NEW.from_site_id, NEW.to_site_id) NOT IN
            (coalesce(corrected.from_site_id, -1), coalesce(corrected.to_site_id, -1)) THEN
@@ -154,7 +154,7 @@ CREATE FUNCTION stock_movement_append_only() RETURNS trigger
 $$
 BEGIN
     RAISE EXCEPTION 'the stock ledger is append-only: % is not allowed; append a CORRECTED row instead', TG_OP
-        USING ERRCODE = 'restrict_violation';
+        USING ERRCODE = 'restrict_violation', CONSTRAINT = 'stock_movement_append_only';
 END
 $$;
 
@@ -173,7 +173,7 @@ $$
 BEGIN
     IF pg_trigger_depth() < 2 THEN
         RAISE EXCEPTION 'stock is derived from the ledger: % on stock is not allowed; append a stock_movement row', TG_OP
-            USING ERRCODE = 'restrict_violation';
+            USING ERRCODE = 'restrict_violation', CONSTRAINT = 'stock_derived_only';
     END IF;
     IF TG_OP = 'DELETE' THEN
         RETURN OLD;

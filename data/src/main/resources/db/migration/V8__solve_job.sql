@@ -25,6 +25,9 @@ CREATE FUNCTION solve_job_status_transition() RETURNS trigger
     LANGUAGE plpgsql AS
 $$
 BEGIN
+    IF NEW.status NOT IN ('QUEUED', 'RUNNING', 'SUCCEEDED', 'FAILED', 'CANCELLED') THEN
+        RETURN NEW; -- solve_job_status_known says so
+    END IF;
     IF NEW.status <> OLD.status AND (OLD.status, NEW.status) NOT IN (
             ('QUEUED', 'RUNNING'), ('QUEUED', 'CANCELLED'), ('QUEUED', 'FAILED'),
             ('RUNNING', 'SUCCEEDED'), ('RUNNING', 'FAILED'), ('RUNNING', 'CANCELLED')) THEN
