@@ -45,6 +45,16 @@ public final class Database implements AutoCloseable {
     private final HikariDataSource dataSource;
     private final DSLContext dsl;
 
+    static {
+        // jOOQ prints a banner and tips on first use unless told not to
+        if (System.getProperty("org.jooq.no-logo") == null) {
+            System.setProperty("org.jooq.no-logo", "true");
+        }
+        if (System.getProperty("org.jooq.no-tips") == null) {
+            System.setProperty("org.jooq.no-tips", "true");
+        }
+    }
+
     private Database(DatabaseSettings settings, EmbeddedPostgres embedded, HikariDataSource dataSource) {
         this.settings = settings;
         this.embedded = embedded;

@@ -85,8 +85,8 @@ public final class NetworkRepository {
      * caller's). Sites, vehicles and volunteers are created or updated by id; the month's needs and the
      * volunteers' slots in that month are replaced; the travel matrix is replaced (removed when null). Lots
      * that are new are registered and logged in the stock ledger where the network has them, as arriving at
-     * 00:00 of their available-from day; lots already known are left alone, because the ledger, not the
-     * network, says where food is.
+     * 00:00 of their available-from day; lots already known (and {@code lot@site} parts of them, as
+     * {@link #load} names them) are left alone, because the ledger, not the network, says where food is.
      */
     public void store(String region, Network network) {
         translated(() -> {
@@ -294,13 +294,19 @@ public final class NetworkRepository {
             Set<String> known = Ids.lots(tx, regionId).keySet();
             Ledger ledger = new Ledger(tx);
             for (DonationLot lot : network.lots()) {
-                if (known.contains(lot.id())) {
+                if (known.contains(lot.id()) || isPartOfKnownLot(lot.id(), known)) {
                     continue;
                 }
                 Instant arrives = lot.availableFrom().atStartOfDay(settings.zone()).toInstant();
                 ledger.register(regionCode, lot,
                         new Operation("import:" + regionCode + ":" + lot.id(), IMPORTED_BY, arrives));
             }
+        }
+
+        /** "lot@site" from {@link #load}: part of a lot already in the ledger, which must not be logged twice. */
+        private boolean isPartOfKnownLot(String id, Set<String> known) {
+            int at = id.lastIndexOf('@');
+            return at > 0 && known.contains(id.substring(0, at)) && siteIds.containsKey(id.substring(at + 1));
         }
 
         private void storeTravelMatrix() {

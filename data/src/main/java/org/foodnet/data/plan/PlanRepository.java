@@ -1,6 +1,5 @@
 package org.foodnet.data.plan;
 
-import static org.foodnet.data.jooq.Tables.DONATION_LOT;
 import static org.foodnet.data.jooq.Tables.PLAN;
 import static org.foodnet.data.jooq.Tables.PLAN_ALLOCATION;
 import static org.foodnet.data.jooq.Tables.PLAN_CONSTRAINT_WEIGHT;

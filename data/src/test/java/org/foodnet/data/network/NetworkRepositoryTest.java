@@ -96,6 +96,23 @@ class NetworkRepositoryTest {
     }
 
     @Test
+    void storingALoadedMonthBackNeverLogsFoodTwice() {
+        networks.store("reloaded", TestNetworks.rich());
+        Ledger ledger = new Ledger(db.dsl());
+        Instant beforeMonth = TestNetworks.MONTH.atDay(1).atStartOfDay(java.time.ZoneId.of("Asia/Tokyo")).minusHours(1).toInstant();
+        ledger.transfer("reloaded", "lot-0004", "hub", "depot-yonago", 30_000, new Operation("r-1", "test", beforeMonth));
+        Network month = networks.load("reloaded", TestNetworks.MONTH).orElseThrow();
+        assertThat(month.lots()).extracting(DonationLot::id).contains("lot-0004@hub", "lot-0004@depot-yonago");
+
+        networks.store("reloaded", month);
+
+        assertThat(networks.load("reloaded", TestNetworks.MONTH)).contains(month);
+        assertThat(ledger.whereIs("reloaded", "lot-0004")).containsEntry("hub", 70_000L).containsEntry("depot-yonago", 30_000L);
+        assertThat(db.dsl().fetchCount(org.jooq.impl.DSL.table("donation_lot"),
+                org.jooq.impl.DSL.field("external_id").like("%@%"))).isZero();
+    }
+
+    @Test
     void anExplicitTravelMatrixRoundTrips() {
         Network rich = TestNetworks.rich();
         List<String> places = rich.places().stream().map(org.foodnet.solver.domain.Place::id).toList();
