@@ -1,0 +1,147 @@
+package org.foodnet.data.network;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.YearMonth;
+import java.util.List;
+
+import org.foodnet.data.TestDatabase;
+import org.foodnet.data.TestNetworks;
+import org.foodnet.data.stock.Ledger;
+import org.foodnet.data.stock.Operation;
+import org.foodnet.solver.domain.DonationLot;
+import org.foodnet.solver.domain.Network;
+import org.foodnet.solver.travel.TravelMatrix;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class NetworkRepositoryTest {
+
+    private static TestDatabase db;
+    private static NetworkRepository networks;
+
+    @BeforeAll
+    static void start() {
+        db = TestDatabase.start();
+        networks = new NetworkRepository(db.dsl());
+    }
+
+    @AfterAll
+    static void stop() {
+        db.close();
+    }
+
+    @Test
+    void aStoredNetworkLoadsBackEqual() {
+        Network network = TestNetworks.rich();
+
+        networks.store("roundtrip", network);
+
+        assertThat(networks.load("roundtrip", TestNetworks.MONTH)).contains(network);
+    }
+
+    @Test
+    void storingTheSameNetworkAgainChangesNothing() {
+        Network network = TestNetworks.rich();
+        networks.store("again", network);
+
+        networks.store("again", network);
+
+        assertThat(networks.load("again", TestNetworks.MONTH)).contains(network);
+        assertThat(new Ledger(db.dsl()).entriesOf("again", "lot-0001")).hasSize(1);
+    }
+
+    @Test
+    void anUnknownRegionHasNoNetwork() {
+        assertThat(networks.load("nowhere", TestNetworks.MONTH)).isEmpty();
+    }
+
+    @Test
+    void aMonthGetsItsOwnNeedsAndSlotsAndOnlyLotsAvailableByItsEnd() {
+        YearMonth november = TestNetworks.MONTH.minusMonths(1);
+        networks.store("months", TestNetworks.rich());
+
+        Network earlier = networks.load("months", november).orElseThrow();
+
+        assertThat(earlier.settings().month()).isEqualTo(november);
+        assertThat(earlier.needs()).isEmpty();
+        assertThat(earlier.drivers()).allSatisfy(d -> assertThat(d.slots()).isEmpty());
+        // only lots available before December are known in November (in stock at hub and depot)
+        assertThat(earlier.lots()).extracting(DonationLot::id).containsExactly("lot-0003", "lot-0004", "lot-0005");
+    }
+
+    @Test
+    void theMonthStartsWithTheStockTheLedgerHasThen() {
+        networks.store("moved", TestNetworks.rich());
+        Ledger ledger = new Ledger(db.dsl());
+        Instant beforeMonth = TestNetworks.MONTH.atDay(1).atStartOfDay(java.time.ZoneId.of("Asia/Tokyo")).minusHours(3).toInstant();
+        ledger.transfer("moved", "lot-0004", "hub", "depot-yonago", 30_000, new Operation("t-1", "test", beforeMonth));
+        ledger.deliver("moved", "lot-0003", "hub", "shl-001", 18_250, new Operation("t-2", "test", beforeMonth));
+        // a movement during the month is the plan's business, not the opening stock
+        ledger.transfer("moved", "lot-0005", "depot-kurayoshi", "hub", 7_000,
+                new Operation("t-3", "test", TestNetworks.MONTH.atDay(3).atStartOfDay(java.time.ZoneId.of("Asia/Tokyo")).toInstant()));
+
+        Network month = networks.load("moved", TestNetworks.MONTH).orElseThrow();
+
+        assertThat(month.lots()).extracting(DonationLot::id, DonationLot::siteId, DonationLot::grams).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("lot-0001", "sup-001", 12_500L),
+                org.assertj.core.groups.Tuple.tuple("lot-0002", "farm-001", 40_000L),
+                org.assertj.core.groups.Tuple.tuple("lot-0004@hub", "hub", 70_000L),
+                org.assertj.core.groups.Tuple.tuple("lot-0004@depot-yonago", "depot-yonago", 30_000L),
+                org.assertj.core.groups.Tuple.tuple("lot-0005", "depot-kurayoshi", 7_777L),
+                org.assertj.core.groups.Tuple.tuple("lot-0006", "ind-001", 3_000L),
+                org.assertj.core.groups.Tuple.tuple("lot-0007", "co-001", 1L));
+    }
+
+    @Test
+    void storingALoadedMonthBackNeverLogsFoodTwice() {
+        networks.store("reloaded", TestNetworks.rich());
+        Ledger ledger = new Ledger(db.dsl());
+        Instant beforeMonth = TestNetworks.MONTH.atDay(1).atStartOfDay(java.time.ZoneId.of("Asia/Tokyo")).minusHours(1).toInstant();
+        ledger.transfer("reloaded", "lot-0004", "hub", "depot-yonago", 30_000, new Operation("r-1", "test", beforeMonth));
+        Network month = networks.load("reloaded", TestNetworks.MONTH).orElseThrow();
+        assertThat(month.lots()).extracting(DonationLot::id).contains("lot-0004@hub", "lot-0004@depot-yonago");
+
+        networks.store("reloaded", month);
+
+        assertThat(networks.load("reloaded", TestNetworks.MONTH)).contains(month);
+        assertThat(ledger.whereIs("reloaded", "lot-0004")).containsEntry("hub", 70_000L).containsEntry("depot-yonago", 30_000L);
+        assertThat(db.dsl().fetchCount(org.jooq.impl.DSL.table("donation_lot"),
+                org.jooq.impl.DSL.field("external_id").like("%@%"))).isZero();
+    }
+
+    @Test
+    void anExplicitTravelMatrixRoundTrips() {
+        Network rich = TestNetworks.rich();
+        List<String> places = rich.places().stream().map(org.foodnet.solver.domain.Place::id).toList();
+        int n = places.size();
+        double[][] km = new double[n][n];
+        double[][] minutes = new double[n][n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                km[i][j] = i == j ? 0 : Math.PI * (i + 1) + j / 7.0;
+                minutes[i][j] = i == j ? 0 : km[i][j] * 1.7;
+            }
+        }
+        Network network = new Network(rich.name(), rich.settings(), rich.sites(), rich.needs(), rich.lots(), rich.vehicles(),
+                rich.drivers(), new TravelMatrix(places, km, minutes));
+
+        networks.store("matrix", network);
+        Network loaded = networks.load("matrix", TestNetworks.MONTH).orElseThrow();
+
+        assertThat(loaded.travelMatrix().placeIds()).isEqualTo(places);
+        assertThat(loaded.travelMatrix().km()).isDeepEqualTo(km);
+        assertThat(loaded.travelMatrix().minutes()).isDeepEqualTo(minutes);
+        assertThat(new Network(loaded.name(), loaded.settings(), loaded.sites(), loaded.needs(), loaded.lots(),
+                loaded.vehicles(), loaded.drivers(), null)).isEqualTo(rich);
+    }
+
+    @Test
+    void regionsAreListed() {
+        networks.store("zz-last", TestNetworks.rich());
+
+        assertThat(networks.regions()).contains("zz-last").isSorted();
+    }
+}
