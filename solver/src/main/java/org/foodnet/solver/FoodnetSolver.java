@@ -71,9 +71,19 @@ public final class FoodnetSolver {
     }
 
     public static SolveResult solve(Network network, SolveOptions options, Consumer<SolveProgress> progress) {
+        return solve(network, options, progress, new SolveControl());
+    }
+
+    /**
+     * Solves until the time limit or until {@code control.stop()}; {@code progress} is called on the
+     * solving thread for every new best plan (keep it quick).
+     */
+    public static SolveResult solve(Network network, SolveOptions options, Consumer<SolveProgress> progress,
+                                    SolveControl control) {
         long begin = System.nanoTime();
         MonthPlan problem = model(network, options);
         Solver<MonthPlan> solver = SolverFactory.<MonthPlan>create(solverConfig(options)).buildSolver();
+        control.attach(solver);
         long[] firstFeasible = {-1};
         solver.addEventListener(event -> {
             HardMediumSoftLongScore s = (HardMediumSoftLongScore) event.getNewBestScore();
@@ -81,8 +91,10 @@ public final class FoodnetSolver {
             if (s.isSolutionInitialized() && s.hardScore() == 0 && firstFeasible[0] < 0) {
                 firstFeasible[0] = ms;
             }
-            if (progress != null) {
-                progress.accept(new SolveProgress(ms, s.hardScore(), s.mediumScore(), s.softScore(), s.hardScore() == 0));
+            if (progress != null && s.isSolutionInitialized()) {
+                MonthPlan best = event.getNewBestSolution();
+                progress.accept(new SolveProgress(ms, s.hardScore(), s.mediumScore(), s.softScore(), s.hardScore() == 0,
+                        () -> PlanExport.toPlan(best)));
             }
         });
         MonthPlan best = solver.solve(problem);

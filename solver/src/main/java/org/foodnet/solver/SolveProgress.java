@@ -1,5 +1,13 @@
 package org.foodnet.solver;
 
-/** A new best plan during solving: when, its score, and whether it breaks no hard rule. */
-public record SolveProgress(long millis, long hard, long medium, long soft, boolean feasible) {
+import java.util.function.Supplier;
+
+import org.foodnet.solver.plan.Plan;
+
+/**
+ * A new best plan during solving: when (ms since the solve started), its score, whether it breaks no hard
+ * rule, and the plan itself (built on demand: call {@code plan.get()} only when you store it, it costs a
+ * pass over the whole plan; safe to call later from another thread).
+ */
+public record SolveProgress(long millis, long hard, long medium, long soft, boolean feasible, Supplier<Plan> plan) {
 }
