@@ -16,10 +16,7 @@ import org.foodnet.solver.move.LegMoveFactory;
 import org.optaplanner.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
 import org.optaplanner.core.api.solver.Solver;
 import org.optaplanner.core.api.solver.SolverFactory;
-import org.optaplanner.core.config.heuristic.selector.move.composite.UnionMoveSelectorConfig;
 import org.optaplanner.core.config.heuristic.selector.move.factory.MoveIteratorFactoryConfig;
-import org.optaplanner.core.config.heuristic.selector.move.generic.list.ListChangeMoveSelectorConfig;
-import org.optaplanner.core.config.heuristic.selector.move.generic.list.ListSwapMoveSelectorConfig;
 import org.optaplanner.core.config.localsearch.LocalSearchPhaseConfig;
 import org.optaplanner.core.config.localsearch.decider.acceptor.LocalSearchAcceptorConfig;
 import org.optaplanner.core.config.localsearch.decider.forager.LocalSearchForagerConfig;
@@ -38,15 +35,10 @@ public final class FoodnetSolver {
     }
 
     public static SolverConfig solverConfig(SolveOptions options) {
-        MoveIteratorFactoryConfig legMoves = new MoveIteratorFactoryConfig()
+        // Only moves that keep a leg's pickup and drop together: the built-in single-element list moves
+        // between trips would always break a pair (see LegMoveFactory).
+        MoveIteratorFactoryConfig moves = new MoveIteratorFactoryConfig()
                 .withMoveIteratorFactoryClass(LegMoveFactory.class);
-        legMoves.setFixedProbabilityWeight(4.0);
-        ListChangeMoveSelectorConfig change = new ListChangeMoveSelectorConfig();
-        change.setFixedProbabilityWeight(3.0);
-        ListSwapMoveSelectorConfig swap = new ListSwapMoveSelectorConfig();
-        swap.setFixedProbabilityWeight(1.0);
-        UnionMoveSelectorConfig moves = new UnionMoveSelectorConfig(List.of(legMoves, change, swap));
-        moves.setSelectorProbabilityWeightFactoryClass(null);
         LocalSearchPhaseConfig localSearch = new LocalSearchPhaseConfig()
                 .withMoveSelectorConfig(moves)
                 .withAcceptorConfig(new LocalSearchAcceptorConfig().withLateAcceptanceSize(400))

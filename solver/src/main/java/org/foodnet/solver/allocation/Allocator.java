@@ -61,6 +61,7 @@ public final class Allocator {
     }
 
     public List<Share> allocate() {
+        prepareDrivingDays();
         PlanningSettings settings = network.settings();
         Map<String, Site> sites = network.sitesById();
         Map<TemperatureClass, List<Demand>> demands = new HashMap<>();
@@ -86,47 +87,160 @@ public final class Allocator {
         }
 
         List<DonationLot> lots = new ArrayList<>(network.lots());
-        lots.sort(Comparator.comparing((DonationLot l) -> settings.lastDeliveryDay(l))
-                .thenComparing(DonationLot::availableFrom).thenComparing(DonationLot::id));
         Map<String, Share> shares = new LinkedHashMap<>();
+        Map<String, Long> left = new HashMap<>();
+        Map<TemperatureClass, Long> usable = new HashMap<>();
         for (DonationLot lot : lots) {
-            LocalDate first = lot.availableFrom().isBefore(settings.firstDay()) ? settings.firstDay() : lot.availableFrom();
-            LocalDate last = settings.lastDeliveryDay(lot).isAfter(settings.lastDay()) ? settings.lastDay()
-                    : settings.lastDeliveryDay(lot);
-            if (last.isBefore(first)) {
+            if (window(lot) == null) {
                 continue;
             }
             if (lot.earmarkedFor() != null) {
-                allocateEarmarked(lot, sites.get(lot.earmarkedFor()), needByRecipient, first, last, demands, shares);
+                LocalDate[] w = window(lot);
+                allocateEarmarked(lot, sites.get(lot.earmarkedFor()), needByRecipient, w[0], w[1], demands, shares);
                 continue;
             }
-            List<Demand> candidates = demands.getOrDefault(lot.temperature(), List.of());
+            left.put(lot.id(), lot.grams());
+            usable.merge(lot.temperature(), lot.grams(), Long::sum);
+        }
+        // Soonest-expiring food first, to the least covered recipient that can use it.
+        lots.sort(Comparator.comparing((DonationLot l) -> settings.lastDeliveryDay(l))
+                .thenComparing(DonationLot::availableFrom).thenComparing(DonationLot::id));
+        for (DonationLot lot : lots) {
+            if (!left.containsKey(lot.id()) || left.get(lot.id()) <= 0) {
+                continue;
+            }
+            LocalDate[] w = window(lot);
             PriorityQueue<Demand> queue = new PriorityQueue<>(Comparator.comparingDouble(Demand::ratio)
                     .thenComparingInt(d -> d.order));
-            queue.addAll(candidates);
-            long left = lot.grams();
-            List<Demand> skipped = new ArrayList<>();
-            while (left > 0 && !queue.isEmpty()) {
+            queue.addAll(demands.getOrDefault(lot.temperature(), List.of()));
+            while (left.get(lot.id()) > 0 && !queue.isEmpty()) {
                 Demand d = queue.poll();
-                Slot slot = eligibleSlot(d, lot, first, last);
+                Slot slot = eligibleSlot(d, lot, w[0], w[1]);
                 if (slot == null) {
-                    skipped.add(d);
                     continue;
                 }
-                long open = d.need - d.allocated;
-                long portion = Math.min(Math.min(left, open), PORTION_GRAMS);
-                if (left - portion < PORTION_GRAMS / 4 && left <= open) {
-                    portion = left;
-                }
-                d.allocated += portion;
-                left -= portion;
-                shares.merge(lot.id() + "|" + d.recipient.id() + "|" + slot.day,
-                        new Share(lot, d.recipient, slot.day, portion),
-                        (a, b) -> new Share(a.lot(), a.recipient(), a.servingDay(), a.grams() + b.grams()));
+                give(lot, d, slot, d.need - d.allocated, left, shares);
                 queue.add(d);
             }
         }
+        rebalance(demands, shares);
         return new ArrayList<>(shares.values());
+    }
+
+    /**
+     * Recipients whose serving days leave them few chances (one early serving day) can end up well below
+     * the others. Moves portions from the best-covered recipients to the least-covered one while the food
+     * can reach it in time, until the least-covered cannot gain any more.
+     */
+    private void rebalance(Map<TemperatureClass, List<Demand>> demands, Map<String, Share> shares) {
+        Map<Site, long[]> totals = new HashMap<>();
+        for (List<Demand> list : demands.values()) {
+            for (Demand d : list) {
+                long[] t = totals.computeIfAbsent(d.recipient, k -> new long[2]);
+                t[0] += d.allocated;
+                t[1] += d.need;
+            }
+        }
+        java.util.Set<Site> stuck = new java.util.HashSet<>();
+        for (int round = 0; round < 10_000; round++) {
+            Site poor = null;
+            for (var e : totals.entrySet()) {
+                if (!stuck.contains(e.getKey()) && e.getValue()[1] > 0 && (poor == null
+                        || ratio(e.getValue()) < ratio(totals.get(poor)))) {
+                    poor = e.getKey();
+                }
+            }
+            if (poor == null) {
+                return;
+            }
+            long[] p = totals.get(poor);
+            Share from = null;
+            Slot fromSlot = null;
+            Demand into = null;
+            for (Share share : shares.values()) {
+                long[] r = totals.get(share.recipient());
+                if (share.lot().earmarkedFor() != null || r == null || ratio(r) < ratio(p) + 0.05) {
+                    continue;
+                }
+                Demand d = demandOf(demands, poor, share.lot().temperature());
+                if (d == null || d.allocated >= d.need) {
+                    continue;
+                }
+                LocalDate[] w = window(share.lot());
+                Slot slot = eligibleSlot(d, share.lot(), w[0], w[1]);
+                if (slot != null && (from == null || ratio(r) > ratio(totals.get(from.recipient())))) {
+                    from = share;
+                    fromSlot = slot;
+                    into = d;
+                }
+            }
+            if (from == null) {
+                stuck.add(poor);
+                continue;
+            }
+            long[] r = totals.get(from.recipient());
+            long even = (r[0] * p[1] - p[0] * r[1]) / (r[1] + p[1]);
+            long grams = Math.min(Math.min(from.grams(), even), into.need - into.allocated);
+            if (grams < 1000) {
+                stuck.add(poor);
+                continue;
+            }
+            String fromKey = from.lot().id() + "|" + from.recipient().id() + "|" + from.servingDay();
+            if (grams >= from.grams()) {
+                shares.remove(fromKey);
+                grams = from.grams();
+            } else {
+                shares.put(fromKey, new Share(from.lot(), from.recipient(), from.servingDay(), from.grams() - grams));
+            }
+            demandOf(demands, from.recipient(), from.lot().temperature()).allocated -= grams;
+            into.allocated += grams;
+            r[0] -= grams;
+            p[0] += grams;
+            long moved = grams;
+            shares.merge(from.lot().id() + "|" + poor.id() + "|" + fromSlot.day(),
+                    new Share(from.lot(), poor, fromSlot.day(), moved),
+                    (a, b) -> new Share(a.lot(), a.recipient(), a.servingDay(), a.grams() + b.grams()));
+        }
+    }
+
+    private static double ratio(long[] allocatedAndNeed) {
+        return allocatedAndNeed[1] == 0 ? 1.0 : (double) allocatedAndNeed[0] / allocatedAndNeed[1];
+    }
+
+    private static Demand demandOf(Map<TemperatureClass, List<Demand>> demands, Site recipient, TemperatureClass c) {
+        for (Demand d : demands.getOrDefault(c, List.of())) {
+            if (d.recipient.equals(recipient)) {
+                return d;
+            }
+        }
+        return null;
+    }
+
+    /** First and last day the lot can be used in the month, or null. */
+    private LocalDate[] window(DonationLot lot) {
+        PlanningSettings settings = network.settings();
+        LocalDate first = lot.availableFrom().isBefore(settings.firstDay()) ? settings.firstDay() : lot.availableFrom();
+        LocalDate last = settings.lastDeliveryDay(lot).isAfter(settings.lastDay()) ? settings.lastDay()
+                : settings.lastDeliveryDay(lot);
+        return last.isBefore(first) ? null : new LocalDate[] {first, last};
+    }
+
+    /** A portion of at most {@code open} grams (and of PORTION_GRAMS, leaving no crumbs) to a recipient. */
+    private static void give(DonationLot lot, Demand d, Slot slot, long open, Map<String, Long> left,
+                             Map<String, Share> shares) {
+        long remaining = left.get(lot.id());
+        long portion = Math.min(Math.min(remaining, open), PORTION_GRAMS);
+        if (remaining - portion < PORTION_GRAMS / 4 && remaining <= open + PORTION_GRAMS / 4) {
+            portion = remaining;
+        }
+        if (portion <= 0) {
+            return;
+        }
+        d.allocated += portion;
+        left.put(lot.id(), remaining - portion);
+        shares.merge(lot.id() + "|" + d.recipient.id() + "|" + slot.day(),
+                new Share(lot, d.recipient, slot.day(), portion),
+                (a, b) -> new Share(a.lot(), a.recipient(), a.servingDay(), a.grams() + b.grams()));
     }
 
     private Slot eligibleSlot(Demand d, DonationLot lot, LocalDate first, LocalDate last) {
@@ -134,13 +248,60 @@ public final class Allocator {
         if (path.isEmpty()) {
             return null;
         }
-        LocalDate earliest = first.plusDays(Math.max(0, path.get().size() - 2));
+        LocalDate earliest = earliestArrival(lot, path.get(), first, last);
+        if (earliest == null) {
+            return null;
+        }
         for (Slot s : d.slots) {
-            if (d.allocated < d.need && !s.day.isBefore(earliest) && !s.day.isAfter(last)) {
+            if (d.allocated < d.need && !s.day().isBefore(earliest) && !s.day().isAfter(last)) {
                 return s;
             }
         }
         return null;
+    }
+
+    /**
+     * The first day the food can reach the end of its path: each hop needs a day, not before the previous
+     * hop's, on which both sites are open and some volunteer with room for this temperature class drives
+     * (several hops may share a day). Null when the month does not allow it.
+     */
+    LocalDate earliestArrival(DonationLot lot, List<Site> path, LocalDate first, LocalDate last) {
+        String key = lot.temperature() + "|" + first + "|" + path.stream().map(Site::id).reduce("", (a, b) -> a + ">" + b);
+        LocalDate cached = arrivalCache.get(key);
+        if (cached != null || arrivalCache.containsKey(key)) {
+            return cached;
+        }
+        LocalDate day = first;
+        for (int hop = 0; hop + 1 < path.size() && day != null; hop++) {
+            Site from = path.get(hop);
+            Site to = path.get(hop + 1);
+            while (!day.isAfter(last) && !(from.openOn(day).isPresent() && to.openOn(day).isPresent()
+                    && drivingDays.getOrDefault(lot.temperature(), java.util.Set.of()).contains(day))) {
+                day = day.plusDays(1);
+            }
+            if (day.isAfter(last)) {
+                day = null;
+            }
+        }
+        arrivalCache.put(key, day);
+        return day;
+    }
+
+    private final Map<String, LocalDate> arrivalCache = new HashMap<>();
+    private final Map<TemperatureClass, java.util.Set<LocalDate>> drivingDays = new HashMap<>();
+
+    private void prepareDrivingDays() {
+        var vehicles = network.vehiclesById();
+        for (var driver : network.drivers()) {
+            var capacity = vehicles.get(driver.vehicleId()).capacity();
+            for (var slot : driver.slots()) {
+                for (TemperatureClass c : TemperatureClass.values()) {
+                    if (capacity.get(c) > 0) {
+                        drivingDays.computeIfAbsent(c, k -> new java.util.HashSet<>()).add(slot.date());
+                    }
+                }
+            }
+        }
     }
 
     private void allocateEarmarked(DonationLot lot, Site recipient, Map<String, RecipientNeed> needs, LocalDate first,
@@ -149,8 +310,9 @@ public final class Allocator {
         if (need == null || paths.path(lot, recipient).isEmpty()) {
             return;
         }
-        LocalDate day = need.servingDays().stream()
-                .filter(d -> !d.isBefore(first) && !d.isAfter(last)).findFirst().orElse(null);
+        LocalDate arrival = earliestArrival(lot, paths.path(lot, recipient).get(), first, last);
+        LocalDate day = arrival == null ? null : need.servingDays().stream()
+                .filter(d -> !d.isBefore(arrival) && !d.isAfter(last)).findFirst().orElse(null);
         if (day == null) {
             return;
         }

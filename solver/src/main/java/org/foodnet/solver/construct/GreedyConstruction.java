@@ -27,7 +27,9 @@ import org.optaplanner.core.impl.phase.custom.CustomPhaseCommand;
 public class GreedyConstruction implements CustomPhaseCommand<MonthPlan> {
 
     /** Trips examined in full per leg, after ranking by closeness. */
-    static final int CANDIDATE_TRIPS = 14;
+    static final int CANDIDATE_TRIPS = Integer.getInteger("foodnet.candidates", 14);
+    /** Cost of moving food on a day later on its way (a chain needs days left for its next hops). */
+    static final long LATE_HOP = 10 * PlanningContext.MINUTE;
 
     private MonthPlan plan;
     private PlanningContext ctx;
@@ -43,6 +45,9 @@ public class GreedyConstruction implements CustomPhaseCommand<MonthPlan> {
     private long[] simStart;
     private int[] simStamp;
     private int stamp;
+    private final java.util.Map<String, Integer> failures = new java.util.TreeMap<>();
+    private String lastReason = "";
+    private boolean earliest;
 
     @Override
     public void changeWorkingSolution(ScoreDirector<MonthPlan> scoreDirector) {
@@ -54,6 +59,9 @@ public class GreedyConstruction implements CustomPhaseCommand<MonthPlan> {
                 .thenComparing(Parcel::getId));
         for (Parcel parcel : parcels) {
             place(parcel);
+        }
+        if (Boolean.getBoolean("foodnet.debug")) {
+            System.err.println("construction failures by leg/reason: " + failures);
         }
         write(scoreDirector);
     }
@@ -105,18 +113,29 @@ public class GreedyConstruction implements CustomPhaseCommand<MonthPlan> {
     // ------------------------------------------------------------------ placing parcels
 
     private void place(Parcel parcel) {
+        if (!place(parcel, false)) {
+            // a cheap early hop can leave no day for the next one: try again moving food on at the earliest
+            place(parcel, true);
+        }
+    }
+
+    private boolean place(Parcel parcel, boolean earliest) {
+        this.earliest = earliest;
         List<Leg> placed = new ArrayList<>(parcel.getLegs().size());
         for (Leg leg : parcel.getLegs()) {
             Insertion best = bestInsertion(leg);
             if (best == null) {
+                failures.merge("leg" + (placed.size() + 1) + "/" + parcel.getLegs().size() + " " + leg.getFrom().role()
+                        + ">" + leg.getTo().role() + " " + lastReason, 1, Integer::sum);
                 for (int i = placed.size() - 1; i >= 0; i--) {
                     remove(placed.get(i));
                 }
-                return;
+                return false;
             }
             commit(leg, best);
             placed.add(leg);
         }
+        return true;
     }
 
     private record Insertion(Trip trip, int pickupAt, int dropAt, long cost) {
@@ -145,12 +164,15 @@ public class GreedyConstruction implements CustomPhaseCommand<MonthPlan> {
             }
         }
         if (candidates.isEmpty()) {
+            lastReason = "no trip in days " + lo + ".." + hi;
             return null;
         }
+        lastReason = "no feasible position in " + candidates.size() + " trips";
         long[] rank = new long[candidates.size()];
         Integer[] order = new Integer[candidates.size()];
         for (int i = 0; i < candidates.size(); i++) {
-            rank[i] = routes.get(candidates.get(i)).closeness(leg.getFromPlace(), leg.getToPlace());
+            rank[i] = routes.get(candidates.get(i)).closeness(leg.getFromPlace(), leg.getToPlace())
+                    + (earliest ? candidates.get(i).getDay() * PlanningContext.DAY : 0);
             order[i] = i;
         }
         Arrays.sort(order, Comparator.comparingLong(i -> rank[i]));
@@ -238,7 +260,7 @@ public class GreedyConstruction implements CustomPhaseCommand<MonthPlan> {
                     continue;
                 }
                 long cost = driving - route.driving + (n == 0 ? PlanningContext.MINUTE * 60 : 0)
-                        + route.trip.getDay() * 1000L;
+                        + route.trip.getDay() * (earliest ? PlanningContext.DAY : (leg.isFinal() ? 1000L : LATE_HOP));
                 if (best == null || cost < best.cost) {
                     best = new Insertion(route.trip, i, j, cost);
                 }
@@ -452,14 +474,11 @@ public class GreedyConstruction implements CustomPhaseCommand<MonthPlan> {
     // ------------------------------------------------------------------ writing into the working solution
 
     private void write(ScoreDirector<MonthPlan> sd) {
-        Trip bucket = plan.bucket();
-        List<Visit> unplanned = new ArrayList<>();
         for (Visit v : plan.getVisits()) {
             if (tripOf[v.getNumber()] == null) {
-                unplanned.add(v);
+                routes.get(v.getParcel().getBucket()).seq.add(v);
             }
         }
-        routes.get(bucket).seq.addAll(unplanned);
         for (Trip t : plan.getTrips()) {
             List<Visit> seq = routes.get(t).seq;
             if (seq.isEmpty()) {

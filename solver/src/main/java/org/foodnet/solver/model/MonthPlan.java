@@ -94,9 +94,4 @@ public class MonthPlan {
     public void setScore(HardMediumSoftLongScore score) {
         this.score = score;
     }
-
-    /** The trip holding undelivered parcels' visits. */
-    public Trip bucket() {
-        return trips.get(trips.size() - 1);
-    }
 }

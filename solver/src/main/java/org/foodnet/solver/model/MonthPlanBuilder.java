@@ -57,7 +57,7 @@ public final class MonthPlanBuilder {
         Map<String, Long> allocatedByLot = new HashMap<>();
         Map<String, Long> allocatedByRecipient = new HashMap<>();
         int parcelNo = 0;
-        for (Share share : shares) {
+        for (Share share : splitToFit(shares)) {
             List<Site> path = paths.path(share.lot(), share.recipient()).orElseThrow();
             DonationLot lot = share.lot();
             int firstDay = Math.max(0, ctx.dayIndex(lot.availableFrom()));
@@ -106,8 +106,38 @@ public final class MonthPlanBuilder {
         }
 
         List<Trip> trips = trips(network, ctx, travel);
-        trips.add(Trip.bucket(ctx));
+        for (Parcel parcel : parcels) {
+            Trip bucket = Trip.bucket(ctx, parcel.getId());
+            parcel.setBucket(bucket);
+            trips.add(bucket);
+        }
         return new MonthPlan(ctx, trips, visits, legs, parcels, storageDays, demands, weights);
+    }
+
+    /**
+     * Parcels small enough for one delivery: at most a portion, and what the recipient can store of that
+     * class at once (a share larger than that needs several deliveries).
+     */
+    static List<Share> splitToFit(List<Share> shares) {
+        List<Share> result = new ArrayList<>(shares.size());
+        for (Share share : shares) {
+            long room = share.recipient().storageCapacity().get(share.lot().temperature());
+            // an earmarked lot stays whole when the recipient can take it at once (a donor's gift, a
+            // benchmark's pickup-delivery pair); shared food travels in portions
+            long portion = share.lot().earmarkedFor() != null ? Long.MAX_VALUE : Allocator.PORTION_GRAMS;
+            long max = Math.max(1000, Math.min(portion, room > 0 ? room : portion));
+            int pieces = (int) Math.min(Integer.MAX_VALUE, (share.grams() + max - 1) / max);
+            if (pieces <= 1) {
+                result.add(share);
+                continue;
+            }
+            long each = share.grams() / pieces;
+            long rest = share.grams() - each * pieces;
+            for (int i = 0; i < pieces; i++) {
+                result.add(new Share(share.lot(), share.recipient(), share.servingDay(), each + (i < rest ? 1 : 0)));
+            }
+        }
+        return result;
     }
 
     /** 1 for food that keeps; more for chilled food and for food that must go within a week. */

@@ -26,6 +26,7 @@ public class Parcel {
     private long grams;
     private int urgency;
     private List<Leg> legs = new ArrayList<>(3);
+    private Trip bucket;
 
     /** For the solution cloner. */
     protected Parcel() {
@@ -72,6 +73,15 @@ public class Parcel {
 
     public List<Leg> getLegs() {
         return legs;
+    }
+
+    /** The pseudo-trip holding this parcel's visits while it is not delivered. */
+    public Trip getBucket() {
+        return bucket;
+    }
+
+    void setBucket(Trip bucket) {
+        this.bucket = bucket;
     }
 
     public Leg lastLeg() {

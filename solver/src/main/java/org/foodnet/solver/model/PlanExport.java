@@ -25,25 +25,14 @@ public final class PlanExport {
             }
             List<Visit> visits = trip.getVisits();
             List<PlannedStop> stops = new ArrayList<>();
-            int i = 0;
-            while (i < visits.size()) {
-                Visit first = visits.get(i);
-                List<Visit> stop = new ArrayList<>();
-                Visit last = first;
-                while (i < visits.size() && visits.get(i).getPlace() == first.getPlace()) {
-                    last = visits.get(i);
-                    stop.add(last);
-                    i++;
-                }
+            for (List<Visit> stop : stopsOf(visits)) {
+                Visit first = stop.get(0);
+                Visit last = stop.get(stop.size() - 1);
                 List<Movement> movements = new ArrayList<>();
                 for (Visit v : stop) {
                     if (!passesThrough(v, stop)) {
                         movements.add(movement(v));
                     }
-                }
-                if (movements.isEmpty()) {
-                    // only food passing through: the driver need not stop (arrives earlier at the next stop)
-                    continue;
                 }
                 long arrival = stops.isEmpty() ? first.getServiceStart() : first.getArrival();
                 stops.add(new PlannedStop(first.getSite().id(), ctx.toDateTime(arrival),
@@ -63,6 +52,36 @@ public final class PlanExport {
         }
         String score = solution.getScore() == null ? null : solution.getScore().toString();
         return new Plan(ctx.network().name(), ctx.network().settings().month(), score, trips, allocations);
+    }
+
+    /**
+     * The trip's visits grouped into the stops a driver makes: consecutive visits at one site; a stop
+     * where food only passes through (unloaded and loaded again) is left out, unless the stops either side
+     * of it are at the same site (they stay two stops, with their own times).
+     */
+    static List<List<Visit>> stopsOf(List<Visit> visits) {
+        List<List<Visit>> stops = new ArrayList<>();
+        for (Visit v : visits) {
+            if (stops.isEmpty() || stops.get(stops.size() - 1).get(0).getPlace() != v.getPlace()) {
+                stops.add(new ArrayList<>());
+            }
+            stops.get(stops.size() - 1).add(v);
+        }
+        boolean changed = true;
+        while (changed) {
+            changed = false;
+            for (int i = 0; i < stops.size(); i++) {
+                List<Visit> stop = stops.get(i);
+                boolean sameSiteAround = i > 0 && i + 1 < stops.size()
+                        && stops.get(i - 1).get(0).getPlace() == stops.get(i + 1).get(0).getPlace();
+                if (!sameSiteAround && stop.stream().allMatch(v -> passesThrough(v, stop))) {
+                    stops.remove(i);
+                    changed = true;
+                    break;
+                }
+            }
+        }
+        return stops;
     }
 
     /**

@@ -13,8 +13,8 @@ import org.optaplanner.core.api.domain.variable.PlanningListVariable;
 
 /**
  * One availability slot of one volunteer: the trip they could drive that day, with the ordered visits
- * the solver gives it. A trip without visits is not driven. One special trip, the {@linkplain #isBucket()
- * bucket}, holds the visits of parcels the plan does not deliver.
+ * the solver gives it. A trip without visits is not driven. Each parcel also has a {@linkplain #isBucket()
+ * bucket}: a pseudo-trip holding its visits while the plan does not deliver it.
  */
 @PlanningEntity
 public class Trip {
@@ -57,10 +57,11 @@ public class Trip {
         }
     }
 
-    public static Trip bucket(PlanningContext context) {
+    /** Where an undelivered parcel's visits wait (one small list per parcel keeps moves cheap). */
+    public static Trip bucket(PlanningContext context, String parcelId) {
         Trip t = new Trip();
         t.context = context;
-        t.id = "unplanned";
+        t.id = "unplanned/" + parcelId;
         t.bucket = true;
         t.day = -1;
         t.capacity = new long[TemperatureClass.values().length];

@@ -1,8 +1,10 @@
 package org.foodnet.solver.move;
 
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 
 import org.foodnet.solver.model.Leg;
@@ -16,12 +18,14 @@ import org.optaplanner.core.impl.heuristic.move.Move;
 import org.optaplanner.core.impl.heuristic.selector.move.factory.MoveIteratorFactory;
 
 /**
- * Random moves that keep legs whole:
+ * Random moves that keep every leg's pickup and drop on one trip (the built-in single-element list moves
+ * between trips would always break a pair):
  * <ul>
- * <li>move a delivered leg (its pickup and drop) to another trip on a day it may travel, next to a stop
- * at the same site when there is one (consolidation) or anywhere;</li>
+ * <li>move a leg (its pickup and drop) to a trip of a day it may travel, next to a stop at the same site
+ * when there is one (consolidation), or anywhere;</li>
+ * <li>reorder within a trip: one visit, or a whole stop (the visits at one site in a row);</li>
  * <li>deliver an undelivered parcel: all its legs into trips of suitable days;</li>
- * <li>give up a delivered parcel (all its legs back to the unplanned bucket), which frees room.</li>
+ * <li>give up a parcel (all its visits back to its bucket), which frees room for others.</li>
  * </ul>
  */
 public class LegMoveFactory implements MoveIteratorFactory<MonthPlan, Move<MonthPlan>> {
@@ -56,10 +60,14 @@ public class LegMoveFactory implements MoveIteratorFactory<MonthPlan, Move<Month
 
             @Override
             public Move<MonthPlan> next() {
-                int kind = random.nextInt(10);
-                if (kind < 7) {
+                int kind = random.nextInt(100);
+                if (kind < 45) {
                     return relocateLeg(plan, byDay, random);
-                } else if (kind < 9) {
+                } else if (kind < 70) {
+                    return reorderVisit(plan, random);
+                } else if (kind < 82) {
+                    return reorderStop(plan, random);
+                } else if (kind < 97) {
                     return deliverParcel(plan, byDay, random);
                 }
                 return dropParcel(plan, random);
@@ -69,45 +77,105 @@ public class LegMoveFactory implements MoveIteratorFactory<MonthPlan, Move<Month
 
     private static Move<MonthPlan> relocateLeg(MonthPlan plan, List<List<Trip>> byDay, Random random) {
         Leg leg = plan.getLegs().get(random.nextInt(plan.getLegs().size()));
+        if (!leg.getPickup().isPlanned()) {
+            return deliverParcel(plan, byDay, random);
+        }
         Trip target = randomTrip(leg, plan, byDay, random);
         if (target == null) {
-            return noop(leg);
+            return noop(leg.getPickup());
         }
         return insertLegs(new Leg[] {leg}, new Trip[] {target}, random);
     }
 
-    private static Move<MonthPlan> deliverParcel(MonthPlan plan, List<List<Trip>> byDay, Random random) {
-        List<Visit> bucket = plan.bucket().getVisits();
-        if (bucket.isEmpty()) {
-            return relocateLeg(plan, byDay, random);
+    private static Move<MonthPlan> reorderVisit(MonthPlan plan, Random random) {
+        Visit v = randomPlannedVisit(plan, random);
+        if (v == null) {
+            return noop(plan.getVisits().get(0));
         }
-        Parcel parcel = bucket.get(random.nextInt(bucket.size())).getParcel();
-        List<Leg> legs = parcel.getLegs();
-        Leg[] l = legs.toArray(new Leg[0]);
+        List<Visit> rest = new ArrayList<>(v.getTrip().getVisits());
+        rest.remove(v);
+        int at = position(rest, v.getPlace(), 0, random);
+        return new RelocateMove(new Visit[] {v}, new Trip[] {v.getTrip()}, new int[] {at});
+    }
+
+    private static Move<MonthPlan> reorderStop(MonthPlan plan, Random random) {
+        Visit v = randomPlannedVisit(plan, random);
+        if (v == null) {
+            return noop(plan.getVisits().get(0));
+        }
+        List<Visit> list = v.getTrip().getVisits();
+        int from = v.getIndex();
+        int to = from;
+        while (from > 0 && list.get(from - 1).getPlace() == v.getPlace()) {
+            from--;
+        }
+        while (to + 1 < list.size() && list.get(to + 1).getPlace() == v.getPlace()) {
+            to++;
+        }
+        int size = to - from + 1;
+        int remaining = list.size() - size;
+        int at = random.nextInt(remaining + 1);
+        Visit[] vs = new Visit[size];
+        Trip[] ts = new Trip[size];
+        int[] ps = new int[size];
+        for (int i = 0; i < size; i++) {
+            vs[i] = list.get(from + i);
+            ts[i] = v.getTrip();
+            ps[i] = at + i;
+        }
+        return new RelocateMove(vs, ts, ps);
+    }
+
+    private static Visit randomPlannedVisit(MonthPlan plan, Random random) {
+        List<Visit> visits = plan.getVisits();
+        for (int tries = 0; tries < 10; tries++) {
+            Visit v = visits.get(random.nextInt(visits.size()));
+            if (v.isPlanned() && v.getTrip().getVisits().size() > 1) {
+                return v;
+            }
+        }
+        return null;
+    }
+
+    private static Move<MonthPlan> deliverParcel(MonthPlan plan, List<List<Trip>> byDay, Random random) {
+        List<Parcel> parcels = plan.getParcels();
+        Parcel parcel = null;
+        for (int tries = 0; tries < 20 && parcel == null; tries++) {
+            Parcel p = parcels.get(random.nextInt(parcels.size()));
+            if (!p.isDelivered()) {
+                parcel = p;
+            }
+        }
+        if (parcel == null) {
+            return reorderVisit(plan, random);
+        }
+        Leg[] l = parcel.getLegs().toArray(new Leg[0]);
         Trip[] targets = new Trip[l.length];
-        // one trip for the whole chain when a volunteer can do it in one go, else a trip per leg in day order
-        int lo = PlanningContext.dayOf(l[0].getReleaseMillis());
+        int lo = Math.max(0, PlanningContext.dayOf(l[0].getReleaseMillis()));
         int hi = Math.min(plan.getContext().days() - 1, PlanningContext.dayOf(parcel.lastLeg().dueMillis() - 1));
         if (hi < lo) {
-            return noop(l[0]);
-        }
-        int day = lo;
-        for (int i = 0; i < l.length; i++) {
-            int d = day + random.nextInt(Math.max(1, (hi - day) / Math.max(1, l.length - i) + 1));
-            Trip t = randomTripOn(byDay, Math.min(d, hi), l[i], random);
-            if (t == null) {
-                t = randomTripOn(byDay, day, l[i], random);
-            }
-            if (t == null) {
-                return noop(l[0]);
-            }
-            targets[i] = t;
-            day = t.getDay();
+            return noop(l[0].getPickup());
         }
         if (random.nextBoolean()) {
-            Trip same = targets[0];
+            // the whole chain on one volunteer's trip
+            Trip t = randomTripOn(byDay, lo + random.nextInt(hi - lo + 1), l[0], random);
+            if (t == null) {
+                return noop(l[0].getPickup());
+            }
+            java.util.Arrays.fill(targets, t);
+        } else {
+            int day = lo;
             for (int i = 0; i < l.length; i++) {
-                targets[i] = same;
+                int d = day + random.nextInt(Math.max(1, (hi - day) / Math.max(1, l.length - i) + 1));
+                Trip t = randomTripOn(byDay, Math.min(d, hi), l[i], random);
+                if (t == null) {
+                    t = randomTripOn(byDay, day, l[i], random);
+                }
+                if (t == null) {
+                    return noop(l[0].getPickup());
+                }
+                targets[i] = t;
+                day = t.getDay();
             }
         }
         return insertLegs(l, targets, random);
@@ -115,18 +183,21 @@ public class LegMoveFactory implements MoveIteratorFactory<MonthPlan, Move<Month
 
     private static Move<MonthPlan> dropParcel(MonthPlan plan, Random random) {
         Leg leg = plan.getLegs().get(random.nextInt(plan.getLegs().size()));
-        List<Leg> legs = leg.getParcel().getLegs();
+        Parcel parcel = leg.getParcel();
+        if (!leg.getPickup().isPlanned()) {
+            return noop(leg.getPickup());
+        }
+        List<Leg> legs = parcel.getLegs();
         Visit[] v = new Visit[legs.size() * 2];
         Trip[] t = new Trip[v.length];
         int[] p = new int[v.length];
-        Trip bucket = plan.bucket();
         for (int i = 0; i < legs.size(); i++) {
             v[2 * i] = legs.get(i).getPickup();
             v[2 * i + 1] = legs.get(i).getDrop();
         }
         for (int i = 0; i < v.length; i++) {
-            t[i] = bucket;
-            p[i] = Integer.MAX_VALUE;
+            t[i] = parcel.getBucket();
+            p[i] = i;
         }
         return new RelocateMove(v, t, p);
     }
@@ -135,8 +206,8 @@ public class LegMoveFactory implements MoveIteratorFactory<MonthPlan, Move<Month
         Visit[] v = new Visit[legs.length * 2];
         Trip[] t = new Trip[v.length];
         int[] p = new int[v.length];
-        // sizes of the target lists once the moved visits are out of them
-        java.util.Map<Trip, List<Visit>> after = new java.util.IdentityHashMap<>();
+        // the target lists as they will be once the moved visits are out of them
+        Map<Trip, List<Visit>> after = new IdentityHashMap<>();
         for (Leg leg : legs) {
             for (Visit x : new Visit[] {leg.getPickup(), leg.getDrop()}) {
                 after.computeIfAbsent(x.getTrip(), k -> new ArrayList<>(k.getVisits()));
@@ -176,7 +247,7 @@ public class LegMoveFactory implements MoveIteratorFactory<MonthPlan, Move<Month
             List<Integer> same = new ArrayList<>();
             for (int i = min; i < list.size(); i++) {
                 if (list.get(i).getPlace() == place) {
-                    same.add(i + 1);
+                    same.add(i + random.nextInt(2));
                 }
             }
             if (!same.isEmpty()) {
@@ -187,8 +258,8 @@ public class LegMoveFactory implements MoveIteratorFactory<MonthPlan, Move<Month
     }
 
     private static Trip randomTrip(Leg leg, MonthPlan plan, List<List<Trip>> byDay, Random random) {
-        int lo = leg.getUpstream() == null ? PlanningContext.dayOf(leg.getReleaseMillis())
-                : dayOf(leg.getUpstream().getDrop(), PlanningContext.dayOf(leg.getReleaseMillis()));
+        int lo = Math.max(PlanningContext.dayOf(leg.getReleaseMillis()),
+                leg.getUpstream() == null ? 0 : dayOf(leg.getUpstream().getDrop(), 0));
         int hi = Math.min(plan.getContext().days() - 1,
                 PlanningContext.dayOf(leg.getParcel().lastLeg().dueMillis() - 1));
         if (leg.getDownstream() != null) {
@@ -222,8 +293,7 @@ public class LegMoveFactory implements MoveIteratorFactory<MonthPlan, Move<Month
         return null;
     }
 
-    private static Move<MonthPlan> noop(Leg leg) {
-        Visit v = leg.getPickup();
+    private static Move<MonthPlan> noop(Visit v) {
         return new RelocateMove(new Visit[] {v}, new Trip[] {v.getTrip()},
                 new int[] {v.getIndex() == null ? 0 : v.getIndex()});
     }
