@@ -40,6 +40,9 @@ public final class FoodnetSolver {
         MoveIteratorFactoryConfig moves = new MoveIteratorFactoryConfig()
                 .withMoveIteratorFactoryClass(LegMoveFactory.class);
         LocalSearchPhaseConfig localSearch = new LocalSearchPhaseConfig()
+                .withTerminationConfig(options.stepLimit() > 0
+                        ? new TerminationConfig().withStepCountLimit((int) Math.min(Integer.MAX_VALUE, options.stepLimit()))
+                        : null)
                 .withMoveSelectorConfig(moves)
                 .withAcceptorConfig(new LocalSearchAcceptorConfig().withLateAcceptanceSize(400))
                 .withForagerConfig(new LocalSearchForagerConfig().withAcceptedCountLimit(1));
@@ -78,6 +81,10 @@ public final class FoodnetSolver {
         control.attach(solver);
         long[] firstFeasible = {-1};
         solver.addEventListener(event -> {
+            if (control.stopRequested()) {
+                // a stop asked for before solving started is otherwise reset by solve()
+                solver.terminateEarly();
+            }
             HardMediumSoftLongScore s = (HardMediumSoftLongScore) event.getNewBestScore();
             long ms = (System.nanoTime() - begin) / 1_000_000;
             if (s.isSolutionInitialized() && s.hardScore() == 0 && firstFeasible[0] < 0) {

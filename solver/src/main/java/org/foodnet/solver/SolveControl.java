@@ -11,9 +11,6 @@ public final class SolveControl {
 
     void attach(Solver<MonthPlan> solver) {
         this.solver = solver;
-        if (stopRequested) {
-            solver.terminateEarly();
-        }
     }
 
     /** Ask the solve to finish now (safe from any thread, before or during solving). */

@@ -10,8 +10,15 @@ import java.util.Objects;
  * @param weights     rule name -> whole-number factor on its default weight (see FoodnetConstraints.NAMES)
  * @param moveThreads threads evaluating moves besides the solver thread (0: none)
  * @param randomSeed  fixed seed for reproducible runs
+ * @param stepLimit   also stop after this many local-search steps (0: no limit), for runs that must give
+ *                    the same plan on any machine
  */
-public record SolveOptions(Duration timeLimit, Map<String, Long> weights, int moveThreads, long randomSeed) {
+public record SolveOptions(Duration timeLimit, Map<String, Long> weights, int moveThreads, long randomSeed,
+                           long stepLimit) {
+
+    public SolveOptions(Duration timeLimit, Map<String, Long> weights, int moveThreads, long randomSeed) {
+        this(timeLimit, weights, moveThreads, randomSeed, 0);
+    }
 
     public SolveOptions {
         Objects.requireNonNull(timeLimit, "timeLimit");
@@ -19,12 +26,19 @@ public record SolveOptions(Duration timeLimit, Map<String, Long> weights, int mo
             throw new IllegalArgumentException("time limit must be positive");
         }
         weights = weights == null ? Map.of() : Map.copyOf(weights);
+        if (stepLimit < 0) {
+            throw new IllegalArgumentException("stepLimit must be >= 0");
+        }
         if (moveThreads < 0) {
             throw new IllegalArgumentException("moveThreads must be >= 0");
         }
     }
 
     public static SolveOptions of(Duration timeLimit) {
-        return new SolveOptions(timeLimit, Map.of(), 0, 0L);
+        return new SolveOptions(timeLimit, Map.of(), 0, 0L, 0);
+    }
+
+    public SolveOptions withStepLimit(long steps) {
+        return new SolveOptions(timeLimit, weights, moveThreads, randomSeed, steps);
     }
 }

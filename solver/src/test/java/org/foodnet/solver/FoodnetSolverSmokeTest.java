@@ -4,23 +4,33 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 
+import org.foodnet.solver.check.PlanChecker;
+import org.foodnet.solver.domain.Network;
+import org.foodnet.solver.plan.Allocation;
 import org.foodnet.solver.plan.Plan;
 import org.junit.jupiter.api.Test;
 
 class FoodnetSolverSmokeTest {
 
     @Test
-    void plansTheSmallNetworkWithoutBreakingHardRules() {
-        SolveResult result = FoodnetSolver.solve(TestNetworks.small(), SolveOptions.of(Duration.ofSeconds(3)), null);
+    void smallNetworkIsPlannedWithoutBreakingAnyRule() {
+        Network network = TestNetworks.small();
+        SolveResult result = FoodnetSolver.solve(network, SolveOptions.of(Duration.ofSeconds(30)).withStepLimit(2_000), null);
         Plan plan = result.plan();
-        System.out.println(result.hard() + "/" + result.medium() + "/" + result.soft() + " trips=" + plan.trips().size()
-                + " delivered=" + plan.allocations().stream().filter(a -> a.planned()).count() + "/" + plan.allocations().size());
-        plan.trips().forEach(t -> {
-            System.out.println(t.id() + " " + t.start() + " - " + t.end());
-            t.stops().forEach(s -> System.out.println("   " + s.siteId() + " " + s.arrival().toLocalTime() + " " + s.serviceStart().toLocalTime() + "-" + s.departure().toLocalTime() + " " + s.movements().stream().map(m -> m.kind() + " " + m.lotId() + " " + m.grams()).toList()));
-        });
+
         assertThat(result.hard()).isZero();
+        assertThat(PlanChecker.check(network, plan).violations()).isEmpty();
         assertThat(plan.allocations()).isNotEmpty();
-        assertThat(plan.allocations().stream().filter(a -> a.planned()).count()).isGreaterThan(plan.allocations().size() / 2);
+        assertThat(plan.allocations()).allMatch(Allocation::planned);
+    }
+
+    @Test
+    void stopRequestedBeforeSolvingEndsAfterTheFirstPlan() {
+        SolveControl control = new SolveControl();
+        control.stop();
+        SolveResult result = FoodnetSolver.solve(TestNetworks.small(), SolveOptions.of(Duration.ofMinutes(5)), null, control);
+
+        assertThat(result.msTotal()).isLessThan(Duration.ofMinutes(5).toMillis());
+        assertThat(result.plan()).isNotNull();
     }
 }
