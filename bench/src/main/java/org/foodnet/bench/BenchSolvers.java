@@ -8,16 +8,16 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * The solvers the runner knows, by name. Add one with {@link #register} or in {@link #defaults()}; the
- * Foodnet engine is registered as {@code foodnet} once wired in.
+ * The solvers the runner knows, by name. Add one with {@link #register} or in {@link #defaults()}.
  */
 public final class BenchSolvers {
 
     private final Map<String, Supplier<BenchSolver>> byName = new LinkedHashMap<>();
 
-    /** The solvers every run knows: for now only OR-Tools. */
+    /** The solvers every run knows: Foodnet's engine and OR-Tools. */
     public static BenchSolvers defaults() {
         BenchSolvers solvers = new BenchSolvers();
+        solvers.register(FoodnetBenchSolver.NAME, FoodnetBenchSolver::new);
         solvers.register(OrToolsSolver.NAME, OrToolsSolver::new);
         return solvers;
     }
