@@ -123,9 +123,9 @@ public class FoodnetConstraints implements ConstraintProvider {
 
     Constraint vehicleCapacity(ConstraintFactory f) {
         return f.forEach(Visit.class)
-                .filter(v -> v.isPlanned() && overload(v) > 0)
+                .filter(v -> v.isPlanned() && v.endsStop() && overload(v) > 0)
                 .penalizeConfigurableLong(v -> PlanningContext.ceilKg(overload(v)))
-                .justifyWith((v, s) -> new Reason("Trip of " + v.getTrip().label() + ": after " + Texts.site(v)
+                .justifyWith((v, s) -> new Reason("Trip of " + v.getTrip().label() + ": leaving " + Texts.site(v)
                         + " the vehicle " + v.getTrip().getVehicle().name() + " carries " + Texts.overloadText(v)))
                 .asConstraint(CAPACITY);
     }
@@ -248,7 +248,7 @@ public class FoodnetConstraints implements ConstraintProvider {
     Constraint recipientStorage(ConstraintFactory f) {
         return f.forEach(Visit.class)
                 .filter(d -> d.isDrop() && d.isPlanned() && d.getLeg().isFinal())
-                .groupBy(d -> new RecipientStop(d.getTrip(), d.getSite(), d.getLeg().getTemperature()),
+                .groupBy(d -> new RecipientStop(d.getTrip(), d.getSite(), d.getLeg().getTemperature(), d.getServiceStart()),
                         sumLong(d -> d.getLeg().getGrams()))
                 .filter((stop, grams) -> grams > stop.capacity())
                 .penalizeConfigurableLong((stop, grams) -> PlanningContext.ceilKg(grams - stop.capacity()))
@@ -258,8 +258,8 @@ public class FoodnetConstraints implements ConstraintProvider {
                 .asConstraint(RECIPIENT_STORAGE);
     }
 
-    /** Everything one trip unloads of one temperature class at one recipient. */
-    record RecipientStop(Trip trip, org.foodnet.solver.domain.Site site, TemperatureClass temperature) {
+    /** Everything one stop unloads of one temperature class at one recipient (a stop: its service start). */
+    record RecipientStop(Trip trip, org.foodnet.solver.domain.Site site, TemperatureClass temperature, long at) {
         long capacity() {
             return site.storageCapacity().get(temperature);
         }

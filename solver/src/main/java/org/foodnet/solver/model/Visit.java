@@ -140,6 +140,11 @@ public class Visit {
         return previous == null || previous.place != place;
     }
 
+    /** The last visit of its stop: the load on board after it is the load leaving the stop. */
+    public boolean endsStop() {
+        return next == null || next.place != place;
+    }
+
     /** Day on which this pickup's food is at its storing origin; -1 when it never gets there. */
     public int holdingFromDay() {
         if (leg.getUpstream() == null) {
@@ -150,7 +155,8 @@ public class Visit {
 
     /** Last day this pickup's food is at its storing origin: the day it is loaded, or the discard day. */
     public int holdingToDay() {
-        return isPlanned() ? trip.getDay() : leg.getDiscardDay();
+        // food that arrives after its last delivery day still takes room the day it arrives
+        return isPlanned() ? trip.getDay() : Math.max(leg.getDiscardDay(), holdingFromDay());
     }
 
     public Trip getTrip() {

@@ -7,7 +7,6 @@ import org.foodnet.solver.domain.Network;
 import org.foodnet.solver.model.Parcel;
 import org.foodnet.solver.model.PlanFixture;
 import org.foodnet.solver.model.Trip;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.optaplanner.test.api.score.stream.SingleConstraintAssertion;
 
@@ -56,10 +55,6 @@ class StorageRulesTest extends ConstraintTestSupport {
     }
 
     @Test
-    @Disabled("FoodnetConstraints.storageCapacity counts food at a hub/depot from the day it arrives to the day it is"
-            + " loaded out or discarded (Leg.discardDay); food unloaded there after its lot's last delivery day counts on"
-            + " no day at all. Rule 8 (docs/planning-rules.md) counts everything unloaded there that day, and so does"
-            + " the plan checker (StockLedger). Constraint gives 0, rule 2.")
     void foodUnloadedAtADepotAfterItsLastDeliveryDayStillTakesRoomThatDay() {
         Network net = NetworkVariants.withSite(small(), "depot-tottori", NetworkVariants.storage(ClassAmounts.ofKg(500, 10, 80)));
         PlanFixture fx = PlanFixture.of(net);
@@ -99,9 +94,6 @@ class StorageRulesTest extends ConstraintTestSupport {
     }
 
     @Test
-    @Disabled("FoodnetConstraints.recipientStorage sums what one trip unloads at a recipient (grouped by trip, site and"
-            + " class), but rule 9 (docs/planning-rules.md) and the plan checker judge what one stop unloads: a trip"
-            + " calling at the same recipient twice is penalized though each stop fits. Constraint gives 5, rule 0.")
     void twoStopsAtOneRecipientAreJudgedStopByStop() {
         PlanFixture fx = PlanFixture.of(small());
         Parcel a = fx.parcel("lot-3", "caf-1", day(10), 12.5, DONOR1_TO_CAF1);

@@ -12,7 +12,6 @@ import org.foodnet.solver.model.MonthPlan;
 import org.foodnet.solver.model.Parcel;
 import org.foodnet.solver.model.PlanFixture;
 import org.foodnet.solver.model.Trip;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.optaplanner.test.api.score.stream.SingleConstraintAssertion;
 
@@ -64,9 +63,6 @@ class TripRulesTest extends ConstraintTestSupport {
     }
 
     @Test
-    @Disabled("FoodnetConstraints.vehicleCapacity checks the load after every visit, not after every stop: at a stop"
-            + " that loads before it unloads, the food on board exceeds the box only halfway through the stop; rule 4"
-            + " (docs/planning-rules.md) and the plan checker judge the load after the stop. Constraint gives 5, rule 0.")
     void loadingBeforeUnloadingAtOneStopIsJudgedByTheLoadAfterTheStop() {
         Network net = NetworkVariants.withLot(small(), new DonationLot("lot-6", "hub", "hub", "fish", TemperatureClass.FROZEN,
                 10_000, day(31), ExpiryKind.USE_BY, day(1), null));
