@@ -106,8 +106,12 @@ public final class FoodnetMapping {
         // CVRPTW: ample storage for the lots in stock there. PDPTW: none, so that no food is unloaded at the hub
         // on its way from a pickup to its delivery (a transfer the literature does not allow).
         long hubStorage = instance.kind() == Instance.Kind.CVRPTW ? Math.max(1, totalGrams) * 10 : 0;
-        sites.add(site(HUB, "Depot", SiteKind.LOGISTICS_HUB, depot, window(instance, depot.ready(), depot.due()),
-                0, new ClassAmounts(hubStorage, 0, 0)));
+        // CVRPTW: a vehicle loads at the depot once, when it leaves: the hub is open for loading only in the
+        // first second of the day, so no Foodnet trip can come back mid-route to reload (which would be a
+        // second route in the literature's terms). Vehicles start from a home at the depot's point.
+        TimeWindow hubOpen = instance.kind() == Instance.Kind.CVRPTW
+                ? window(instance, depot.ready(), depot.ready() + 1) : window(instance, depot.ready(), depot.due());
+        sites.add(site(HUB, "Depot", SiteKind.LOGISTICS_HUB, depot, hubOpen, 0, new ClassAmounts(hubStorage, 0, 0)));
         for (Instance.Node n : instance.nodes().subList(1, instance.nodes().size())) {
             TimeWindow open = window(instance, n.ready(), n.due() + n.service());
             String id = siteIdOf(instance, n.id());

@@ -48,13 +48,17 @@ public class GreedyConstruction implements CustomPhaseCommand<MonthPlan> {
     private final java.util.Map<String, Integer> failures = new java.util.TreeMap<>();
     private String lastReason = "";
     private boolean earliest;
+    private String why = "";
+    private static final boolean DEBUG = Boolean.getBoolean("foodnet.debug.positions");
 
     @Override
     public void changeWorkingSolution(ScoreDirector<MonthPlan> scoreDirector) {
         plan = scoreDirector.getWorkingSolution();
         prepare();
+        ctx = plan.getContext();
         List<Parcel> parcels = new ArrayList<>(plan.getParcels());
         parcels.sort(Comparator.comparingLong((Parcel p) -> p.lastLeg().dueMillis())
+                .thenComparingLong(this::closingOfRecipient)
                 .thenComparing(p -> -p.getUrgency())
                 .thenComparing(Parcel::getId));
         for (Parcel parcel : parcels) {
@@ -64,6 +68,12 @@ public class GreedyConstruction implements CustomPhaseCommand<MonthPlan> {
             System.err.println("construction failures by leg/reason: " + failures);
         }
         write(scoreDirector);
+    }
+
+    /** When the recipient closes on the parcel's serving day: tight windows first, as in VRPTW insertion. */
+    private long closingOfRecipient(Parcel p) {
+        Leg last = p.lastLeg();
+        return ctx.openTo(last.getToPlace(), PlanningContext.dayOf(last.dueMillis() - 1));
     }
 
     private void prepare() {
@@ -257,6 +267,9 @@ public class GreedyConstruction implements CustomPhaseCommand<MonthPlan> {
                 }
                 long driving = simulate(route.trip, sim, n + 2);
                 if (driving < 0) {
+                    if (DEBUG && n < 4) {
+                        System.err.println("  reject " + leg + " in " + route.trip.getId() + " at " + i + "/" + j + " of " + n + ": " + why);
+                    }
                     continue;
                 }
                 long cost = driving - route.driving + (n == 0 ? PlanningContext.MINUTE * 60 : 0)
@@ -307,7 +320,7 @@ public class GreedyConstruction implements CustomPhaseCommand<MonthPlan> {
             Visit v = seq[k];
             long open = ctx.openFrom(v.getPlace(), day);
             if (open < 0) {
-                return -1;
+                { why = "closed"; return -1; }
             }
             long start;
             long dep;
@@ -321,7 +334,7 @@ public class GreedyConstruction implements CustomPhaseCommand<MonthPlan> {
                 start = Math.max(arrival, open);
                 dep = start + v.getServiceMillis();
                 if (dep > ctx.openTo(v.getPlace(), day)) {
-                    return -1;
+                    { why = "closing"; return -1; }
                 }
             }
             if (prev == null) {
@@ -334,12 +347,12 @@ public class GreedyConstruction implements CustomPhaseCommand<MonthPlan> {
                 default -> f += delta;
             }
             if (a > trip.capacity(0) || c > trip.capacity(1) || f > trip.capacity(2) || a < 0 || c < 0 || f < 0) {
-                return -1;
+                { why = "capacity"; return -1; }
             }
             Leg leg = v.getLeg();
             if (v.isPickup()) {
                 if (start < leg.getReleaseMillis()) {
-                    return -1;
+                    { why = "release"; return -1; }
                 }
                 if (leg.getUpstream() != null) {
                     Visit up = leg.getUpstream().getDrop();
@@ -348,19 +361,19 @@ public class GreedyConstruction implements CustomPhaseCommand<MonthPlan> {
                     if (simStamp[up.getNumber()] != stamp) {
                         if (tripOf[up.getNumber()] == null || tripOf[up.getNumber()] == trip
                                 || depOf[up.getNumber()] > start) {
-                            return -1;
+                            { why = "upstream"; return -1; }
                         }
                     }
                 }
             } else {
                 if (start >= leg.getUseByMillis() || start >= leg.getServingMillis()) {
-                    return -1;
+                    { why = "due"; return -1; }
                 }
                 if (leg.getDownstream() != null) {
                     Visit down = leg.getDownstream().getPickup();
                     Trip downTrip = tripOf[down.getNumber()];
                     if (downTrip != null && downTrip != trip && dep > startOf[down.getNumber()]) {
-                        return -1;
+                        { why = "downstream"; return -1; }
                     }
                 }
             }
@@ -378,7 +391,7 @@ public class GreedyConstruction implements CustomPhaseCommand<MonthPlan> {
         driving += back;
         long end = prevDep + back;
         if (end > trip.getSlotEnd() || end - firstStart > trip.getMaxMillis()) {
-            return -1;
+            { why = "end"; return -1; }
         }
         return driving;
     }
