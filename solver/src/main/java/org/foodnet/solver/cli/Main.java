@@ -97,12 +97,13 @@ public final class Main {
     }
 
     private int solve(Options o) throws IOException {
-        Network network = NetworkJson.read(o.path("input"));
         Duration limit = o.duration("time-limit", Duration.ofSeconds(30));
         SolveOptions options = new SolveOptions(limit, o.weights(), (int) o.longValue("threads", 0), o.longValue("seed", 0));
+        Path output = o.path("output");
+        Network network = NetworkJson.read(o.path("input"));
         SolveResult result = FoodnetSolver.solve(network, options, p -> { });
         Plan plan = result.plan();
-        PlanJson.write(plan, o.path("output"));
+        PlanJson.write(plan, output);
         CheckReport report = PlanChecker.check(network, plan);
         PlanSummary summary = PlanSummary.of(network, result, report);
         out.printf(Locale.ROOT, "score %d hard / %d medium / %d soft; checker: %s%n", result.hard(), result.medium(),
