@@ -28,6 +28,8 @@ public final class Allocator {
 
     /** Portion size: small enough to share fairly, large enough not to shred lots into crumbs. */
     public static final long PORTION_GRAMS = 10_000;
+    /** Surplus food (no one's need left that it can reach) goes out up to this share of a recipient's need. */
+    static final double SURPLUS_RATIO = 1.5;
 
     private final Network network;
     private final FoodPaths paths;
@@ -124,6 +126,26 @@ public final class Allocator {
             }
         }
         rebalance(demands, shares);
+        // Food nobody needs any more within the month would be thrown away: rather give it (least covered
+        // first) to recipients that can still use it, up to half again their need.
+        for (DonationLot lot : lots) {
+            if (!left.containsKey(lot.id()) || left.get(lot.id()) <= 0) {
+                continue;
+            }
+            LocalDate[] w = window(lot);
+            PriorityQueue<Demand> queue = new PriorityQueue<>(Comparator.comparingDouble(Demand::ratio)
+                    .thenComparingInt(d -> d.order));
+            queue.addAll(demands.getOrDefault(lot.temperature(), List.of()));
+            while (left.get(lot.id()) > 0 && !queue.isEmpty()) {
+                Demand d = queue.poll();
+                Slot slot = eligibleSlot(d, lot, w[0], w[1], SURPLUS_RATIO);
+                if (slot == null) {
+                    continue;
+                }
+                give(lot, d, slot, (long) (d.need * SURPLUS_RATIO) - d.allocated, left, shares);
+                queue.add(d);
+            }
+        }
         return new ArrayList<>(shares.values());
     }
 
@@ -244,16 +266,22 @@ public final class Allocator {
     }
 
     private Slot eligibleSlot(Demand d, DonationLot lot, LocalDate first, LocalDate last) {
+        return eligibleSlot(d, lot, first, last, 1.0);
+    }
+
+    private Slot eligibleSlot(Demand d, DonationLot lot, LocalDate first, LocalDate last, double upTo) {
         var path = paths.path(lot, d.recipient);
         if (path.isEmpty()) {
             return null;
         }
-        LocalDate earliest = earliestArrival(lot, path.get(), first, last);
-        if (earliest == null) {
+        LocalDate arrival = earliestArrival(lot, path.get(), first, last);
+        if (arrival == null) {
             return null;
         }
+        // a chain of hops done all on its last possible day leaves the routing no choice: a day of slack
+        LocalDate earliest = path.get().size() > 2 ? arrival.plusDays(1) : arrival;
         for (Slot s : d.slots) {
-            if (d.allocated < d.need && !s.day().isBefore(earliest) && !s.day().isAfter(last)) {
+            if (d.allocated < d.need * upTo && !s.day().isBefore(earliest) && !s.day().isAfter(last)) {
                 return s;
             }
         }

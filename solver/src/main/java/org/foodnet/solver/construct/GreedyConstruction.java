@@ -6,7 +6,9 @@ import java.util.Comparator;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
+import org.foodnet.solver.construct.Inserter.Insertion;
 import org.foodnet.solver.model.Leg;
 import org.foodnet.solver.model.MonthPlan;
 import org.foodnet.solver.model.Parcel;
@@ -18,21 +20,23 @@ import org.optaplanner.core.api.score.director.ScoreDirector;
 import org.optaplanner.core.impl.phase.custom.CustomPhaseCommand;
 
 /**
- * Builds a first plan that breaks no hard rule: parcels in order of their deadline, each parcel's legs in
- * path order, each leg at the cheapest feasible place in a trip of a suitable day (extra driving, plus an
- * hour for a volunteer who would not drive otherwise). A parcel that cannot be placed whole is left
- * undelivered. Feasibility is checked here with the same timing rules as the constraints
- * ({@link org.foodnet.solver.model.Schedule}), including storage at the hub and depots day by day.
+ * Builds a first plan that breaks no hard rule: parcels in order of their deadline (recipients that close
+ * early first), each parcel's legs in path order, each leg at the cheapest feasible place in a trip of a
+ * suitable day (extra driving, an hour for a volunteer who would not drive otherwise, a little for every day
+ * later a hop happens). A parcel that cannot be placed whole is tried again moving its food on at the
+ * earliest; if that fails too it is left undelivered. Per-trip rules are checked by {@link Inserter}; storage
+ * at the hub and depots is tracked here day by day.
  */
 public class GreedyConstruction implements CustomPhaseCommand<MonthPlan> {
 
-    /** Trips examined in full per leg, after ranking by closeness. */
-    static final int CANDIDATE_TRIPS = Integer.getInteger("foodnet.candidates", 14);
+    /** Trips examined in full per leg, after ranking by closeness (trips already at the site always are). */
+    static final int CANDIDATE_TRIPS = 14;
     /** Cost of moving food on a day later on its way (a chain needs days left for its next hops). */
     static final long LATE_HOP = 10 * PlanningContext.MINUTE;
 
     private MonthPlan plan;
     private PlanningContext ctx;
+    private Inserter inserter;
     private Map<Trip, Route> routes;
     private List<List<Trip>> tripsByDay;
     private Trip[] tripOf;
@@ -40,32 +44,25 @@ public class GreedyConstruction implements CustomPhaseCommand<MonthPlan> {
     private long[] depOf;
     private long[][][] level;
     private long[][][] room;
-    // scratch for simulations
-    private long[] simDep;
-    private long[] simStart;
-    private int[] simStamp;
-    private int stamp;
-    private final java.util.Map<String, Integer> failures = new java.util.TreeMap<>();
-    private String lastReason = "";
     private boolean earliest;
-    private String why = "";
-    private static final boolean DEBUG = Boolean.getBoolean("foodnet.debug.positions");
+    private final Map<String, Integer> failures = new TreeMap<>();
 
     @Override
     public void changeWorkingSolution(ScoreDirector<MonthPlan> scoreDirector) {
         plan = scoreDirector.getWorkingSolution();
         prepare();
-        ctx = plan.getContext();
         List<Parcel> parcels = new ArrayList<>(plan.getParcels());
         parcels.sort(Comparator.comparingLong((Parcel p) -> p.lastLeg().dueMillis())
                 .thenComparingLong(this::closingOfRecipient)
                 .thenComparing(p -> -p.getUrgency())
                 .thenComparing(Parcel::getId));
         for (Parcel parcel : parcels) {
-            place(parcel);
+            if (!place(parcel, false)) {
+                place(parcel, true);
+            }
         }
         if (Boolean.getBoolean("foodnet.debug")) {
-            System.err.println("construction failures by leg/reason: " + failures);
+            System.err.println("construction failures by leg: " + failures);
         }
         write(scoreDirector);
     }
@@ -82,9 +79,22 @@ public class GreedyConstruction implements CustomPhaseCommand<MonthPlan> {
         tripOf = new Trip[n];
         startOf = new long[n];
         depOf = new long[n];
-        simDep = new long[n];
-        simStart = new long[n];
-        simStamp = new int[n];
+        inserter = new Inserter(ctx, n, new Timeline() {
+            @Override
+            public Trip tripOf(Visit v) {
+                return tripOf[v.getNumber()];
+            }
+
+            @Override
+            public long departure(Visit v) {
+                return depOf[v.getNumber()];
+            }
+
+            @Override
+            public long serviceStart(Visit v) {
+                return startOf[v.getNumber()];
+            }
+        });
         routes = new IdentityHashMap<>();
         tripsByDay = new ArrayList<>();
         for (int d = 0; d < ctx.days(); d++) {
@@ -103,8 +113,7 @@ public class GreedyConstruction implements CustomPhaseCommand<MonthPlan> {
         level = new long[storages][3][ctx.days()];
         room = new long[storages][3][ctx.days()];
         for (StorageDay sd : plan.getStorageDays()) {
-            int s = (int) (sd.key() / 64 / 4);
-            room[s][sd.temperature().ordinal()][sd.day()] = sd.roomGrams();
+            room[(int) (sd.key() / 64 / 4)][sd.temperature().ordinal()][sd.day()] = sd.roomGrams();
         }
         // stock already at a hub/depot stays there until loaded out: counted until discarded for now
         for (Leg leg : plan.getLegs()) {
@@ -122,21 +131,14 @@ public class GreedyConstruction implements CustomPhaseCommand<MonthPlan> {
 
     // ------------------------------------------------------------------ placing parcels
 
-    private void place(Parcel parcel) {
-        if (!place(parcel, false)) {
-            // a cheap early hop can leave no day for the next one: try again moving food on at the earliest
-            place(parcel, true);
-        }
-    }
-
     private boolean place(Parcel parcel, boolean earliest) {
         this.earliest = earliest;
         List<Leg> placed = new ArrayList<>(parcel.getLegs().size());
         for (Leg leg : parcel.getLegs()) {
             Insertion best = bestInsertion(leg);
             if (best == null) {
-                failures.merge("leg" + (placed.size() + 1) + "/" + parcel.getLegs().size() + " " + leg.getFrom().role()
-                        + ">" + leg.getTo().role() + " " + lastReason, 1, Integer::sum);
+                failures.merge("leg " + (placed.size() + 1) + "/" + parcel.getLegs().size() + " "
+                        + leg.getFrom().role() + ">" + leg.getTo().role(), 1, Integer::sum);
                 for (int i = placed.size() - 1; i >= 0; i--) {
                     remove(placed.get(i));
                 }
@@ -146,9 +148,6 @@ public class GreedyConstruction implements CustomPhaseCommand<MonthPlan> {
             placed.add(leg);
         }
         return true;
-    }
-
-    private record Insertion(Trip trip, int pickupAt, int dropAt, long cost) {
     }
 
     private Insertion bestInsertion(Leg leg) {
@@ -162,26 +161,21 @@ public class GreedyConstruction implements CustomPhaseCommand<MonthPlan> {
             }
             lo = up.getDay();
         }
-        Leg last = leg.getParcel().lastLeg();
-        int hi = Math.min(ctx.days() - 1, PlanningContext.dayOf(last.dueMillis() - 1));
+        int hi = Math.min(ctx.days() - 1, PlanningContext.dayOf(leg.getParcel().lastLeg().dueMillis() - 1));
         List<Trip> candidates = new ArrayList<>();
         for (int d = Math.max(0, lo); d <= hi; d++) {
             for (Trip t : tripsByDay.get(d)) {
                 if (t.capacity(leg.classIndex()) >= leg.getGrams() && ctx.isOpen(leg.getFromPlace(), d)
-                        && ctx.isOpen(leg.getToPlace(), d) && storageFits(leg, t) && recipientFits(leg, t)) {
+                        && ctx.isOpen(leg.getToPlace(), d) && storageFits(leg, t)
+                        && Inserter.recipientFits(leg, routes.get(t).seq)) {
                     candidates.add(t);
                 }
             }
         }
-        if (candidates.isEmpty()) {
-            lastReason = "no trip in days " + lo + ".." + hi;
-            return null;
-        }
-        lastReason = "no feasible position in " + candidates.size() + " trips";
         long[] rank = new long[candidates.size()];
         Integer[] order = new Integer[candidates.size()];
         for (int i = 0; i < candidates.size(); i++) {
-            rank[i] = routes.get(candidates.get(i)).closeness(leg.getFromPlace(), leg.getToPlace())
+            rank[i] = closeness(routes.get(candidates.get(i)).seq, candidates.get(i), leg)
                     + (earliest ? candidates.get(i).getDay() * PlanningContext.DAY : 0);
             order[i] = i;
         }
@@ -191,17 +185,38 @@ public class GreedyConstruction implements CustomPhaseCommand<MonthPlan> {
         for (Integer i : order) {
             Trip t = candidates.get(i);
             Route route = routes.get(t);
-            boolean consolidates = route.contains(leg.getFromPlace());
-            if (examined >= CANDIDATE_TRIPS && !consolidates) {
+            if (examined >= CANDIDATE_TRIPS && !visitsPlace(route.seq, leg.getFromPlace())) {
                 continue;
             }
             examined++;
-            Insertion ins = bestInTrip(leg, route);
-            if (ins != null && (best == null || ins.cost < best.cost)) {
+            long dayCost = t.getDay() * (earliest ? PlanningContext.DAY : leg.isFinal() ? 1000L : LATE_HOP);
+            Insertion ins = inserter.bestInTrip(leg, t, route.seq, route.driving, dayCost);
+            if (ins != null && (best == null || ins.cost() < best.cost())) {
                 best = ins;
             }
         }
         return best;
+    }
+
+    static boolean visitsPlace(List<Visit> seq, int place) {
+        for (Visit v : seq) {
+            if (v.getPlace() == place) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** How close a trip already passes to both ends of a leg (ranking only). */
+    static long closeness(List<Visit> seq, Trip trip, Leg leg) {
+        PlanningContext ctx = trip.context();
+        long bestFrom = ctx.travelMillis(trip.getHomePlace(), leg.getFromPlace());
+        long bestTo = ctx.travelMillis(trip.getHomePlace(), leg.getToPlace());
+        for (Visit v : seq) {
+            bestFrom = Math.min(bestFrom, ctx.travelMillis(v.getPlace(), leg.getFromPlace()));
+            bestTo = Math.min(bestTo, ctx.travelMillis(v.getPlace(), leg.getToPlace()));
+        }
+        return bestFrom + bestTo + (seq.isEmpty() ? PlanningContext.MINUTE * 30 : 0);
     }
 
     /** The holding at a hub/depot between the upstream drop and this pickup fits every day. */
@@ -220,191 +235,15 @@ public class GreedyConstruction implements CustomPhaseCommand<MonthPlan> {
         return true;
     }
 
-    /** What this trip unloads at the recipient, with this leg, fits the recipient's storage. */
-    private boolean recipientFits(Leg leg, Trip trip) {
-        if (!leg.isFinal()) {
-            return true;
-        }
-        long sum = leg.getGrams();
-        for (Visit v : routes.get(trip).seq) {
-            if (v.isDrop() && v.getLeg().isFinal() && v.getPlace() == leg.getToPlace() && v.classIndex() == leg.classIndex()) {
-                sum += v.getLeg().getGrams();
-            }
-        }
-        return sum <= leg.getTo().storageCapacity().get(leg.getTemperature());
-    }
-
-    private Insertion bestInTrip(Leg leg, Route route) {
-        List<Visit> seq = route.seq;
-        int n = seq.size();
-        Visit pickup = leg.getPickup();
-        Visit drop = leg.getDrop();
-        Visit[] sim = new Visit[n + 2];
-        Insertion best = null;
-        for (int i = 0; i <= n; i++) {
-            if (!boundary(seq, i, pickup.getPlace())) {
-                continue;
-            }
-            for (int j = i + 1; j <= n + 1; j++) {
-                // position j in the sequence that already holds the pickup at i
-                if (!boundaryWith(seq, i, pickup, j, drop.getPlace())) {
-                    continue;
-                }
-                int k = 0;
-                for (int x = 0; x <= n; x++) {
-                    if (x == i) {
-                        sim[k++] = pickup;
-                    }
-                    if (k == j) {
-                        sim[k++] = drop;
-                    }
-                    if (x < n) {
-                        sim[k++] = seq.get(x);
-                    }
-                }
-                if (k == n + 1) {
-                    sim[k++] = drop;
-                }
-                long driving = simulate(route.trip, sim, n + 2);
-                if (driving < 0) {
-                    if (DEBUG && n < 4) {
-                        System.err.println("  reject " + leg + " in " + route.trip.getId() + " at " + i + "/" + j + " of " + n + ": " + why);
-                    }
-                    continue;
-                }
-                long cost = driving - route.driving + (n == 0 ? PlanningContext.MINUTE * 60 : 0)
-                        + route.trip.getDay() * (earliest ? PlanningContext.DAY : (leg.isFinal() ? 1000L : LATE_HOP));
-                if (best == null || cost < best.cost) {
-                    best = new Insertion(route.trip, i, j, cost);
-                }
-            }
-        }
-        return best;
-    }
-
-    /** Inserting at i does not split a stop at another site. */
-    private static boolean boundary(List<Visit> seq, int i, int place) {
-        if (i == 0 || i == seq.size()) {
-            return true;
-        }
-        int before = seq.get(i - 1).getPlace();
-        return before != seq.get(i).getPlace() || before == place;
-    }
-
-    private static boolean boundaryWith(List<Visit> seq, int i, Visit pickup, int j, int place) {
-        Visit before = j - 1 == i ? pickup : seq.get(j - 1 > i ? j - 2 : j - 1);
-        int afterIndex = j > i ? j - 1 : j;
-        if (afterIndex >= seq.size()) {
-            return true;
-        }
-        Visit after = seq.get(afterIndex);
-        return before.getPlace() != after.getPlace() || before.getPlace() == place;
-    }
-
-    /**
-     * Times, loads and every hard rule of one trip with the given visits in order; the trip's driving time
-     * in milliseconds, or -1 when a rule would break.
-     */
-    private long simulate(Trip trip, Visit[] seq, int n) {
-        stamp++;
-        int day = trip.getDay();
-        long a = 0;
-        long c = 0;
-        long f = 0;
-        long driving = 0;
-        long prevDep = 0;
-        long prevStart = 0;
-        Visit prev = null;
-        long firstStart = 0;
-        for (int k = 0; k < n; k++) {
-            Visit v = seq[k];
-            long open = ctx.openFrom(v.getPlace(), day);
-            if (open < 0) {
-                { why = "closed"; return -1; }
-            }
-            long start;
-            long dep;
-            if (prev != null && prev.getPlace() == v.getPlace()) {
-                start = prevStart;
-                dep = prevDep;
-            } else {
-                long drive = ctx.travelMillis(prev == null ? trip.getHomePlace() : prev.getPlace(), v.getPlace());
-                driving += drive;
-                long arrival = (prev == null ? trip.getSlotStart() : prevDep) + drive;
-                start = Math.max(arrival, open);
-                dep = start + v.getServiceMillis();
-                if (dep > ctx.openTo(v.getPlace(), day)) {
-                    { why = "closing"; return -1; }
-                }
-            }
-            if (prev == null) {
-                firstStart = start - ctx.travelMillis(trip.getHomePlace(), v.getPlace());
-            }
-            long delta = v.delta();
-            switch (v.classIndex()) {
-                case 0 -> a += delta;
-                case 1 -> c += delta;
-                default -> f += delta;
-            }
-            if (a > trip.capacity(0) || c > trip.capacity(1) || f > trip.capacity(2) || a < 0 || c < 0 || f < 0) {
-                { why = "capacity"; return -1; }
-            }
-            Leg leg = v.getLeg();
-            if (v.isPickup()) {
-                if (start < leg.getReleaseMillis()) {
-                    { why = "release"; return -1; }
-                }
-                if (leg.getUpstream() != null) {
-                    Visit up = leg.getUpstream().getDrop();
-                    // earlier on this trip: the food is on board (or passes through this stop); else it
-                    // must have been unloaded here by another trip before this stop starts
-                    if (simStamp[up.getNumber()] != stamp) {
-                        if (tripOf[up.getNumber()] == null || tripOf[up.getNumber()] == trip
-                                || depOf[up.getNumber()] > start) {
-                            { why = "upstream"; return -1; }
-                        }
-                    }
-                }
-            } else {
-                if (start >= leg.getUseByMillis() || start >= leg.getServingMillis()) {
-                    { why = "due"; return -1; }
-                }
-                if (leg.getDownstream() != null) {
-                    Visit down = leg.getDownstream().getPickup();
-                    Trip downTrip = tripOf[down.getNumber()];
-                    if (downTrip != null && downTrip != trip && dep > startOf[down.getNumber()]) {
-                        { why = "downstream"; return -1; }
-                    }
-                }
-            }
-            simStamp[v.getNumber()] = stamp;
-            simDep[v.getNumber()] = dep;
-            simStart[v.getNumber()] = start;
-            prev = v;
-            prevDep = dep;
-            prevStart = start;
-        }
-        if (prev == null) {
-            return 0;
-        }
-        long back = ctx.travelMillis(prev.getPlace(), trip.getHomePlace());
-        driving += back;
-        long end = prevDep + back;
-        if (end > trip.getSlotEnd() || end - firstStart > trip.getMaxMillis()) {
-            { why = "end"; return -1; }
-        }
-        return driving;
-    }
-
     // ------------------------------------------------------------------ committing
 
     private void commit(Leg leg, Insertion ins) {
-        Route route = routes.get(ins.trip);
-        route.seq.add(ins.pickupAt, leg.getPickup());
-        route.seq.add(ins.dropAt, leg.getDrop());
+        Route route = routes.get(ins.trip());
+        route.seq.add(ins.pickupAt(), leg.getPickup());
+        route.seq.add(ins.dropAt(), leg.getDrop());
         route.refresh();
         if (leg.getFromStorage() >= 0) {
-            int day = ins.trip.getDay();
+            int day = ins.trip().getDay();
             if (leg.getUpstream() == null) {
                 addLevel(leg.getFromStorage(), leg.classIndex(), day + 1, leg.getDiscardDay(), -leg.getGrams());
             } else {
@@ -445,42 +284,16 @@ public class GreedyConstruction implements CustomPhaseCommand<MonthPlan> {
 
         void refresh() {
             Visit[] arr = seq.toArray(new Visit[0]);
-            driving = Math.max(0, simulateForTimes(arr));
-        }
-
-        private long simulateForTimes(Visit[] arr) {
-            long result = simulate(trip, arr, arr.length);
-            for (Visit v : arr) {
-                tripOf[v.getNumber()] = trip;
-                depOf[v.getNumber()] = simDep[v.getNumber()];
-            }
-            if (result < 0 && arr.length > 0) {
+            long result = inserter.simulate(trip, arr, arr.length);
+            if (result < 0) {
                 throw new IllegalStateException("construction committed an infeasible trip " + trip.getId());
             }
+            driving = result;
             for (Visit v : arr) {
-                startOf[v.getNumber()] = simStart[v.getNumber()];
+                tripOf[v.getNumber()] = trip;
+                depOf[v.getNumber()] = inserter.simulatedDeparture(v);
+                startOf[v.getNumber()] = inserter.simulatedStart(v);
             }
-            return result;
-        }
-
-        boolean contains(int place) {
-            for (Visit v : seq) {
-                if (v.getPlace() == place) {
-                    return true;
-                }
-            }
-            return false;
-        }
-
-        /** How close this trip already passes to both places (ranking only). */
-        long closeness(int from, int to) {
-            long bestFrom = ctx.travelMillis(trip.getHomePlace(), from);
-            long bestTo = ctx.travelMillis(trip.getHomePlace(), to);
-            for (Visit v : seq) {
-                bestFrom = Math.min(bestFrom, ctx.travelMillis(v.getPlace(), from));
-                bestTo = Math.min(bestTo, ctx.travelMillis(v.getPlace(), to));
-            }
-            return bestFrom + bestTo + (seq.isEmpty() ? PlanningContext.MINUTE * 30 : 0);
         }
     }
 

@@ -454,8 +454,9 @@ public final class DemoNetworkGenerator {
         Set<DayOfWeek> open = new TreeSet<>();
         open.add(serving);
         int extra = d.between(1, 3);
-        while (open.size() < 1 + extra) {
-            open.add(DayOfWeek.of(d.between(1, 6)));
+        // at least one weekday, so that food can come from its depot (depots are open Mon-Fri)
+        while (open.size() < 1 + extra || open.stream().noneMatch(w -> w.getValue() <= 5)) {
+            open.add(DayOfWeek.of(open.size() < extra ? d.between(1, 6) : d.between(1, 5)));
         }
         List<TimeWindow> windows = List.of(TimeWindow.of("10:00", "18:00"), TimeWindow.of("09:00", "17:00"),
                 TimeWindow.of("11:00", "19:00"), TimeWindow.of("10:00", "16:00"));

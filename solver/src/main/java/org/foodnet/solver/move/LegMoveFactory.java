@@ -24,7 +24,9 @@ import org.optaplanner.core.impl.heuristic.selector.move.factory.MoveIteratorFac
  * <li>move a leg (its pickup and drop) to a trip of a day it may travel, next to a stop at the same site
  * when there is one (consolidation), or anywhere;</li>
  * <li>reorder within a trip: one visit, or a whole stop (the visits at one site in a row);</li>
- * <li>deliver an undelivered parcel: all its legs into trips of suitable days;</li>
+ * <li>re-plan a parcel (most often an undelivered one) at its cheapest feasible places now
+ * ({@link BestInsertion});</li>
+ * <li>deliver an undelivered parcel: all its legs into trips of suitable days, at random;</li>
  * <li>give up a parcel (all its visits back to its bucket), which frees room for others.</li>
  * </ul>
  */
@@ -52,6 +54,7 @@ public class LegMoveFactory implements MoveIteratorFactory<MonthPlan, Move<Month
                 byDay.get(t.getDay()).add(t);
             }
         }
+        BestInsertion bestInsertion = new BestInsertion(plan, byDay);
         return new Iterator<>() {
             @Override
             public boolean hasNext() {
@@ -61,7 +64,11 @@ public class LegMoveFactory implements MoveIteratorFactory<MonthPlan, Move<Month
             @Override
             public Move<MonthPlan> next() {
                 int kind = random.nextInt(100);
-                if (kind < 45) {
+                if (kind < 6) {
+                    return replanParcel(plan, bestInsertion, random, true);
+                } else if (kind < 12) {
+                    return replanParcel(plan, bestInsertion, random, false);
+                } else if (kind < 45) {
                     return relocateLeg(plan, byDay, random);
                 } else if (kind < 70) {
                     return reorderVisit(plan, random);
@@ -73,6 +80,24 @@ public class LegMoveFactory implements MoveIteratorFactory<MonthPlan, Move<Month
                 return dropParcel(plan, random);
             }
         };
+    }
+
+    /** An undelivered parcel (or any parcel) re-planned at its cheapest feasible places right now. */
+    private static Move<MonthPlan> replanParcel(MonthPlan plan, BestInsertion bestInsertion, Random random,
+                                                boolean undelivered) {
+        List<Parcel> parcels = plan.getParcels();
+        Parcel parcel = null;
+        for (int tries = 0; tries < 20 && parcel == null; tries++) {
+            Parcel p = parcels.get(random.nextInt(parcels.size()));
+            if (!undelivered || !p.isDelivered()) {
+                parcel = p;
+            }
+        }
+        if (parcel == null) {
+            return reorderVisit(plan, random);
+        }
+        RelocateMove move = bestInsertion.replan(parcel);
+        return move != null ? move : noop(parcel.getLegs().get(0).getPickup());
     }
 
     private static Move<MonthPlan> relocateLeg(MonthPlan plan, List<List<Trip>> byDay, Random random) {

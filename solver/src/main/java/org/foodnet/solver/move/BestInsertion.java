@@ -1,0 +1,198 @@
+package org.foodnet.solver.move;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.foodnet.solver.construct.Inserter;
+import org.foodnet.solver.construct.Inserter.Insertion;
+import org.foodnet.solver.construct.Timeline;
+import org.foodnet.solver.model.Leg;
+import org.foodnet.solver.model.MonthPlan;
+import org.foodnet.solver.model.Parcel;
+import org.foodnet.solver.model.PlanningContext;
+import org.foodnet.solver.model.Trip;
+import org.foodnet.solver.model.Visit;
+
+/**
+ * Re-plans one parcel the way the construction would, but on the current solution: takes it out of its
+ * trips (or its bucket) and puts each leg at the cheapest place that breaks no per-trip rule, given where
+ * and when everything else happens now. The result is a {@link RelocateMove}; the score judges it (storage
+ * included).
+ */
+final class BestInsertion {
+
+    static final int CANDIDATE_TRIPS = 8;
+
+    private final MonthPlan plan;
+    private final PlanningContext ctx;
+    private final List<List<Trip>> byDay;
+    private final Inserter inserter;
+    // the hypothetical state while one parcel is placed
+    private final Map<Trip, List<Visit>> seqs = new IdentityHashMap<>();
+    private final Map<Trip, Long> driving = new IdentityHashMap<>();
+    private final Map<Visit, Trip> tripOverride = new IdentityHashMap<>();
+    private final Map<Visit, long[]> timeOverride = new HashMap<>();
+
+    BestInsertion(MonthPlan plan, List<List<Trip>> byDay) {
+        this.plan = plan;
+        this.ctx = plan.getContext();
+        this.byDay = byDay;
+        this.inserter = new Inserter(ctx, plan.getVisits().size(), new Timeline() {
+            @Override
+            public Trip tripOf(Visit v) {
+                return tripOverride.containsKey(v) ? tripOverride.get(v) : LIVE.tripOf(v);
+            }
+
+            @Override
+            public long departure(Visit v) {
+                long[] t = timeOverride.get(v);
+                return t != null ? t[0] : v.getDeparture();
+            }
+
+            @Override
+            public long serviceStart(Visit v) {
+                long[] t = timeOverride.get(v);
+                return t != null ? t[1] : v.getServiceStart();
+            }
+        });
+    }
+
+    /** The move re-placing the parcel, or null when some leg finds no feasible place. */
+    RelocateMove replan(Parcel parcel) {
+        seqs.clear();
+        driving.clear();
+        tripOverride.clear();
+        timeOverride.clear();
+        List<Visit> own = new ArrayList<>();
+        for (Leg leg : parcel.getLegs()) {
+            own.add(leg.getPickup());
+            own.add(leg.getDrop());
+        }
+        for (Visit v : own) {
+            tripOverride.put(v, null);
+            Trip t = v.getTrip();
+            if (t != null && !t.isBucket() && !seqs.containsKey(t)) {
+                List<Visit> rest = new ArrayList<>(t.getVisits());
+                rest.removeAll(own);
+                if (!resimulate(t, rest)) {
+                    return null;
+                }
+            }
+        }
+        List<Visit> visits = new ArrayList<>();
+        List<Trip> targets = new ArrayList<>();
+        List<Integer> positions = new ArrayList<>();
+        for (Leg leg : parcel.getLegs()) {
+            Insertion best = best(leg);
+            if (best == null) {
+                return null;
+            }
+            List<Visit> seq = new ArrayList<>(seqOf(best.trip()));
+            seq.add(best.pickupAt(), leg.getPickup());
+            seq.add(best.dropAt(), leg.getDrop());
+            if (!resimulate(best.trip(), seq)) {
+                return null;
+            }
+            visits.add(leg.getPickup());
+            targets.add(best.trip());
+            positions.add(best.pickupAt());
+            visits.add(leg.getDrop());
+            targets.add(best.trip());
+            positions.add(best.dropAt());
+        }
+        return new RelocateMove(visits.toArray(new Visit[0]), targets.toArray(new Trip[0]),
+                positions.stream().mapToInt(Integer::intValue).toArray());
+    }
+
+    private List<Visit> seqOf(Trip t) {
+        List<Visit> seq = seqs.get(t);
+        return seq != null ? seq : t.getVisits();
+    }
+
+    private long drivingOf(Trip t) {
+        Long d = driving.get(t);
+        if (d == null) {
+            List<Visit> seq = t.getVisits();
+            d = inserter.simulate(t, seq.toArray(new Visit[0]), seq.size());
+            driving.put(t, d);
+        }
+        return d;
+    }
+
+    /** Records a trip's hypothetical sequence and the times it gives; false when it breaks a rule. */
+    private boolean resimulate(Trip t, List<Visit> seq) {
+        long d = inserter.simulate(t, seq.toArray(new Visit[0]), seq.size());
+        if (d < 0) {
+            return false;
+        }
+        seqs.put(t, seq);
+        driving.put(t, d);
+        for (Visit v : seq) {
+            tripOverride.put(v, t);
+            timeOverride.put(v, new long[] {inserter.simulatedDeparture(v), inserter.simulatedStart(v)});
+        }
+        return true;
+    }
+
+    private Insertion best(Leg leg) {
+        int lo = Math.max(0, PlanningContext.dayOf(leg.getReleaseMillis()));
+        if (leg.getUpstream() != null) {
+            Trip up = tripOverride.get(leg.getUpstream().getDrop());
+            if (up == null) {
+                return null;
+            }
+            lo = Math.max(lo, up.getDay());
+        }
+        int hi = Math.min(ctx.days() - 1, PlanningContext.dayOf(leg.getParcel().lastLeg().dueMillis() - 1));
+        List<Trip> candidates = new ArrayList<>();
+        for (int d = lo; d <= hi; d++) {
+            for (Trip t : byDay.get(d)) {
+                if (t.capacity(leg.classIndex()) >= leg.getGrams() && ctx.isOpen(leg.getFromPlace(), d)
+                        && ctx.isOpen(leg.getToPlace(), d) && Inserter.recipientFits(leg, seqOf(t))) {
+                    candidates.add(t);
+                }
+            }
+        }
+        long[] rank = new long[candidates.size()];
+        Integer[] order = new Integer[candidates.size()];
+        for (int i = 0; i < candidates.size(); i++) {
+            rank[i] = closeness(candidates.get(i), leg);
+            order[i] = i;
+        }
+        Arrays.sort(order, Comparator.comparingLong(i -> rank[i]));
+        Insertion best = null;
+        int examined = 0;
+        for (Integer i : order) {
+            if (examined++ >= CANDIDATE_TRIPS) {
+                break;
+            }
+            Trip t = candidates.get(i);
+            long d = drivingOf(t);
+            if (d < 0) {
+                continue;
+            }
+            long dayCost = t.getDay() * (leg.isFinal() ? 1000L : 10 * PlanningContext.MINUTE);
+            Insertion ins = inserter.bestInTrip(leg, t, seqOf(t), d, dayCost);
+            if (ins != null && (best == null || ins.cost() < best.cost())) {
+                best = ins;
+            }
+        }
+        return best;
+    }
+
+    private long closeness(Trip trip, Leg leg) {
+        long bestFrom = ctx.travelMillis(trip.getHomePlace(), leg.getFromPlace());
+        long bestTo = ctx.travelMillis(trip.getHomePlace(), leg.getToPlace());
+        List<Visit> seq = seqOf(trip);
+        for (Visit v : seq) {
+            bestFrom = Math.min(bestFrom, ctx.travelMillis(v.getPlace(), leg.getFromPlace()));
+            bestTo = Math.min(bestTo, ctx.travelMillis(v.getPlace(), leg.getToPlace()));
+        }
+        return bestFrom + bestTo + (seq.isEmpty() ? PlanningContext.MINUTE * 30 : 0);
+    }
+}
