@@ -19,6 +19,15 @@ CREATE TABLE api_donation (
     username     text NOT NULL REFERENCES api_user (username),
     operation_id text NOT NULL UNIQUE,
     logged_at    timestamptz NOT NULL DEFAULT now(),
+    -- the lot's facts as logged (the data module reads lots only as part of a month's network)
+    site_id        text NOT NULL,
+    donor_id       text NOT NULL,
+    category       text NOT NULL,
+    temperature    text NOT NULL,
+    expiry_date    date NOT NULL,
+    expiry_kind    text NOT NULL,
+    available_from date NOT NULL,
+    earmarked_for  text,
     PRIMARY KEY (region, lot_id)
 );
 CREATE INDEX api_donation_by_user ON api_donation (username, logged_at);
