@@ -75,7 +75,15 @@ class RouteSheets {
             throw Problem.notFound("no trip " + tripId + " of volunteer " + driverId + " in plan " + planId);
         }
         return plans.confirmTripDone(planId, tripId,
-                new Operation("trip-done:" + planId + ":" + tripId, by, network.clock().instant()));
+                new Operation(operationId(tripId), by, network.clock().instant()));
+    }
+
+    /**
+     * The ledger operation of a trip done. It names the trip, not the plan: a re-plan keeps the trips it fixes
+     * (with their ids), so confirming such a trip again in the new plan finds the ledger rows already written.
+     */
+    static String operationId(String tripId) {
+        return "trip-done:" + tripId;
     }
 
     private static RouteSheet.Trip trip(DriverTrip dt, Network n, ZoneId zone) {

@@ -110,7 +110,40 @@ class PlanService {
         if (info.status() != PlanStatus.SOLVED) {
             throw Problem.conflict("plan " + planId + " is " + info.status() + "; only a SOLVED plan can be published");
         }
-        return plans.publish(planId, version == null ? info.version() : version);
+        PlanOrigins.Origin origin = origins.find(planId).orElse(null);
+        Map<String, org.foodnet.data.plan.DriverTrip> done = origin == null || origin.replanOf() == null
+                ? Map.of() : doneTrips(origin.replanOf(), info);
+        PlanInfo published = plans.publish(planId, version == null ? info.version() : version);
+        if (!done.isEmpty()) {
+            var kept = plans.find(planId).orElseThrow().plan().trips().stream()
+                    .map(org.foodnet.solver.plan.PlannedTrip::id).collect(java.util.stream.Collectors.toSet());
+            done.forEach((tripId, trip) -> {
+                if (kept.contains(tripId)) {
+                    plans.confirmTripDone(planId, tripId, new org.foodnet.data.stock.Operation("trip-done:" + tripId,
+                            trip.doneBy(), trip.doneAt()));
+                }
+            });
+            published = plans.info(planId).orElse(published);
+        }
+        return published;
+    }
+
+    /**
+     * The trips of a (still published) plan that were confirmed done. A re-plan keeps the trips it fixes with their
+     * ids; on publishing it they are marked done again, and since the ledger operation ids name the trip
+     * ("trip-done:" + trip id), nothing is written to the ledger twice.
+     */
+    private Map<String, org.foodnet.data.plan.DriverTrip> doneTrips(long oldPlanId, PlanInfo info) {
+        Map<String, org.foodnet.data.plan.DriverTrip> done = new HashMap<>();
+        var old = plans.find(oldPlanId).orElse(null);
+        if (old == null || old.info().status() != PlanStatus.PUBLISHED) {
+            return done;
+        }
+        old.plan().trips().stream().map(org.foodnet.solver.plan.PlannedTrip::driverId).distinct().forEach(driver ->
+                plans.tripsOfDriver(network.region(), driver, info.month().atDay(1), info.month().atEndOfMonth()).stream()
+                        .filter(t -> t.planId() == oldPlanId && t.done())
+                        .forEach(t -> done.put(t.trip().id(), t)));
+        return done;
     }
 
     @Transactional

@@ -64,6 +64,16 @@ class Problems extends ResponseEntityExceptionHandler {
         return response;
     }
 
+    /** Boot's jOOQ listener turns database errors into Spring's exceptions; a refused rule is still a 409. */
+    @ExceptionHandler(org.springframework.dao.DataAccessException.class)
+    ResponseEntity<Object> database(org.springframework.dao.DataAccessException e) {
+        ConstraintViolation violation = ConstraintViolation.of(e).orElse(null);
+        if (violation != null) {
+            return refusedByDatabase(violation);
+        }
+        return unexpected(e);
+    }
+
     @ExceptionHandler({StalePlan.class, IllegalStateException.class})
     ResponseEntity<Object> conflict(RuntimeException e) {
         return respond(HttpStatus.CONFLICT, e.getMessage(), List.of());
