@@ -26,7 +26,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -40,7 +39,6 @@ import org.springframework.web.bind.annotation.RestController;
  * correct their own logs; coordinators see all. CSV import/export of donations.
  */
 @RestController
-@Validated
 class DonationController {
 
     static final String KEY = "[A-Za-z0-9._:-]{1,100}";

@@ -131,7 +131,7 @@ class Problems extends ResponseEntityExceptionHandler {
                                                                             WebRequest request) {
         List<Problem.FieldError> errors = new ArrayList<>();
         for (ParameterValidationResult result : ex.getParameterValidationResults()) {
-            String name = result.getMethodParameter().getParameterName();
+            String name = nameOf(result.getMethodParameter());
             result.getResolvableErrors().forEach(e -> errors.add(new Problem.FieldError(
                     e instanceof org.springframework.validation.FieldError f ? f.getField() : name, e.getDefaultMessage())));
         }
@@ -209,6 +209,25 @@ class Problems extends ResponseEntityExceptionHandler {
             return "invalid request";
         }
         return String.join("; ", errors.stream().map(e -> e.field() + ": " + e.reason()).toList());
+    }
+
+    /** The name a client knows a parameter by: the header, query parameter or path variable name. */
+    private static String nameOf(org.springframework.core.MethodParameter p) {
+        var header = p.getParameterAnnotation(org.springframework.web.bind.annotation.RequestHeader.class);
+        if (header != null && !header.name().isEmpty()) {
+            return header.name();
+        }
+        if (header != null && !header.value().isEmpty()) {
+            return header.value();
+        }
+        var param = p.getParameterAnnotation(org.springframework.web.bind.annotation.RequestParam.class);
+        if (param != null && !param.name().isEmpty()) {
+            return param.name();
+        }
+        if (param != null && !param.value().isEmpty()) {
+            return param.value();
+        }
+        return p.getParameterName();
     }
 
     private static String path(DatabindException e) {
