@@ -43,7 +43,7 @@ class SecurityConfiguration {
                         .requestMatchers("/error").permitAll()
                         .requestMatchers("/api/me").authenticated()
                         .requestMatchers(HttpMethod.GET, "/api/sites", "/api/sites/*").hasAnyRole(COORDINATOR, ORGANIZER)
-                        .requestMatchers("/api/donations", "/api/donations/**").hasAnyRole(COORDINATOR, ORGANIZER)
+                        .requestMatchers("/api/donations", "/api/donations/**", "/api/donations.csv").hasAnyRole(COORDINATOR, ORGANIZER)
                         .requestMatchers("/api/drivers/*/**").hasAnyRole(COORDINATOR, DRIVER)
                         .requestMatchers("/api/volunteers/*/slots", "/api/volunteers/*/slots/**").hasAnyRole(COORDINATOR, DRIVER)
                         .requestMatchers("/api/**").hasRole(COORDINATOR)
