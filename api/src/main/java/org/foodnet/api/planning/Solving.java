@@ -121,10 +121,17 @@ class Solving implements DisposableBean {
     private static final class Run {
         final SolveControl control = new SolveControl();
         volatile SolveProgress latest;
-        SolveProgress stored;
+        Exported stored;
         volatile boolean stoppedByUser;
+        volatile boolean feasibleSeen;
+        volatile Exported exported;
+        long exportedAt;
         int version;
         Score bestStored;
+    }
+
+    /** A best plan exported on the solver thread, waiting to be stored. */
+    private record Exported(Score score, Plan plan) {
     }
 
     private void run(long jobId) {
@@ -151,11 +158,26 @@ class Solving implements DisposableBean {
                     settings.moveThreads(), planId);
             long begin = System.nanoTime();
             long every = Math.max(200, settings.storeEvery().toMillis());
-            tick = ticker.scheduleWithFixedDelay(() -> persist(jobId, planId, run, replan, begin, origin.timeLimitMs()),
-                    every, every, TimeUnit.MILLISECONDS);
+            Runnable persist = () -> persist(jobId, planId, run, replan, begin, origin.timeLimitMs());
+            tick = ticker.scheduleWithFixedDelay(persist, every, every, TimeUnit.MILLISECONDS);
             LOG.info("Solve job {} for plan {} ({}) started: {} s, weights {}", jobId, planId, info.month(),
                     origin.timeLimitMs() / 1000.0, info.constraintWeights());
-            SolveResult result = FoodnetSolver.solve(replan.problem(), options, p -> run.latest = p, run.control);
+            long everyNanos = every * 1_000_000L;
+            SolveResult result = FoodnetSolver.solve(replan.problem(), options, p -> {
+                // on the solver thread: the plan is exported here (never from another thread while solving),
+                // at most once per store interval, and at once for the first feasible plan
+                run.latest = p;
+                long now = System.nanoTime();
+                boolean firstFeasible = p.feasible() && !run.feasibleSeen;
+                if (firstFeasible || run.exported == null || now - run.exportedAt >= everyNanos) {
+                    run.feasibleSeen |= p.feasible();
+                    run.exportedAt = now;
+                    run.exported = new Exported(new Score(p.hard(), p.medium(), p.soft()), p.plan().get());
+                    if (firstFeasible) {
+                        ticker.execute(persist);
+                    }
+                }
+            }, run.control);
             tick.cancel(false);
             synchronized (run) {
                 Score score = new Score(result.hard(), result.medium(), result.soft());
@@ -197,12 +219,12 @@ class Solving implements DisposableBean {
         try {
             synchronized (run) {
                 double progress = Math.min(0.99, (System.nanoTime() - begin) / 1e6 / limitMs);
-                SolveProgress p = run.latest;
+                Exported p = run.exported;
                 String scoreText = null;
                 if (p != null && p != run.stored) {
-                    Score score = new Score(p.hard(), p.medium(), p.soft());
+                    Score score = p.score();
                     if (run.bestStored == null || score.compareTo(run.bestStored) > 0) {
-                        Plan plan = withScore(replan.merge(p.plan().get()), score);
+                        Plan plan = withScore(replan.merge(p.plan()), score);
                         transaction.executeWithoutResult(status -> {
                             PlanInfo solved = plans.storeSolution(planId, run.version, plan);
                             run.version = plans.startSolving(planId, solved.version()).version();
