@@ -1,0 +1,77 @@
+package org.foodnet.api.driver;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+/** A driver's trips as an iCalendar (RFC 5545) feed: one event per trip, times in UTC. */
+final class ICalendar {
+
+    private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+
+    private ICalendar() {
+    }
+
+    static String of(RouteSheet sheet, Instant now) {
+        ZoneId zone = ZoneId.of(sheet.zone());
+        StringBuilder c = new StringBuilder();
+        line(c, "BEGIN:VCALENDAR");
+        line(c, "VERSION:2.0");
+        line(c, "PRODID:-//Foodnet//Route sheets//EN");
+        line(c, "CALSCALE:GREGORIAN");
+        line(c, "X-WR-CALNAME:" + text("Foodnet " + sheet.driverName()));
+        line(c, "X-WR-TIMEZONE:" + sheet.zone());
+        for (RouteSheet.Trip t : sheet.trips()) {
+            line(c, "BEGIN:VEVENT");
+            line(c, "UID:trip-" + t.planId() + "-" + t.tripId() + "@foodnet");
+            line(c, "DTSTAMP:" + UTC.format(now));
+            line(c, "DTSTART:" + UTC.format(t.start().atZone(zone)));
+            line(c, "DTEND:" + UTC.format(t.end().atZone(zone)));
+            line(c, "SUMMARY:" + text("Foodnet 配送 " + t.tripId() + ": " + t.stops().size() + " stops, "
+                    + String.format(Locale.ROOT, "%.1f kg", t.totals().loadedKg())));
+            if (!t.stops().isEmpty()) {
+                line(c, "LOCATION:" + text(t.stops().get(0).name() + ", " + t.stops().get(0).address()));
+            }
+            StringBuilder d = new StringBuilder();
+            for (RouteSheet.Stop s : t.stops()) {
+                d.append(s.order()).append(". ").append(s.arrival().toLocalTime()).append(' ').append(s.name())
+                        .append(" (").append(s.address()).append(")\n");
+            }
+            line(c, "DESCRIPTION:" + text(d.toString()));
+            line(c, "END:VEVENT");
+        }
+        line(c, "END:VCALENDAR");
+        return c.toString();
+    }
+
+    /** TEXT value escaping (RFC 5545 3.3.11). */
+    private static String text(String s) {
+        return s.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n");
+    }
+
+    /** Content lines end in CRLF and are folded at 75 octets. */
+    private static void line(StringBuilder out, String content) {
+        byte[] bytes = content.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        if (bytes.length <= 75) {
+            out.append(content).append("\r\n");
+            return;
+        }
+        int count = 0;
+        StringBuilder current = new StringBuilder();
+        for (int i = 0; i < content.length(); ) {
+            int cp = content.codePointAt(i);
+            int len = new String(Character.toChars(cp)).getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+            if (count + len > 74) {
+                out.append(current).append("\r\n ");
+                current.setLength(0);
+                count = 0;
+            }
+            current.appendCodePoint(cp);
+            count += len;
+            i += Character.charCount(cp);
+        }
+        out.append(current).append("\r\n");
+    }
+}

@@ -1,0 +1,35 @@
+package org.foodnet.api.driver;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/**
+ * A driver's route sheet (配送表) for a day or a month: trips of published plans with their stops in order.
+ * Times are local to the network's zone ({@code zone}); masses in kg.
+ */
+record RouteSheet(String driverId, String driverName, String driverContact, String vehicleId, String vehicleName,
+                  LocalDate from, LocalDate to, String zone, List<Trip> trips, Totals totals) {
+
+    record Trip(long planId, String tripId, LocalDate date, LocalDateTime start, LocalDateTime end, boolean done,
+                OffsetDateTime doneAt, List<Stop> stops, Totals totals) {
+    }
+
+    /**
+     * @param openFrom  the site's opening hours that day (null when closed or unknown)
+     * @param mapUrl    a link that opens the place on a map
+     */
+    record Stop(int order, String siteId, String name, String kind, String address, String contact, double lat, double lon,
+                LocalDateTime arrival, LocalDateTime departure, LocalTime openFrom, LocalTime openTo, String mapUrl,
+                List<Item> load, List<Item> unload) {
+    }
+
+    /** Food to load or unload: one lot, its temperature class (AMBIENT / CHILLED / FROZEN), and for whom. */
+    record Item(String lotId, String category, String temperature, double kg, String recipientId, String recipientName) {
+    }
+
+    record Totals(int trips, int stops, double loadedKg, double ambientKg, double chilledKg, double frozenKg, long minutes) {
+    }
+}

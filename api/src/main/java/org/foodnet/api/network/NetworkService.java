@@ -1,0 +1,124 @@
+package org.foodnet.api.network;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
+
+import org.foodnet.api.config.FoodnetProperties;
+import org.foodnet.api.web.Problem;
+import org.foodnet.data.network.NetworkRepository;
+import org.foodnet.solver.domain.Driver;
+import org.foodnet.solver.domain.Network;
+import org.foodnet.solver.domain.RecipientNeed;
+import org.foodnet.solver.domain.Site;
+import org.foodnet.solver.domain.Vehicle;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The region's network as the use cases see it: read a month, or change it (load, change, store in one
+ * transaction that holds the region's lock, so two coordinators' edits never overwrite each other).
+ */
+@Service
+public class NetworkService {
+
+    private final NetworkRepository networks;
+    private final JdbcClient jdbc;
+    private final String region;
+    private final Clock clock;
+
+    NetworkService(NetworkRepository networks, JdbcClient jdbc, FoodnetProperties properties, Clock clock) {
+        this.networks = networks;
+        this.jdbc = jdbc;
+        this.region = properties.region();
+        this.clock = clock;
+    }
+
+    public String region() {
+        return region;
+    }
+
+    public boolean exists() {
+        return networks.regions().contains(region);
+    }
+
+    /** The network's time zone (Asia/Tokyo for the demo); UTC before any network is stored. */
+    public ZoneId zone() {
+        return jdbc.sql("SELECT time_zone FROM region WHERE code = ?").param(region).query(String.class).optional()
+                .map(ZoneId::of).orElse(ZoneId.of("UTC"));
+    }
+
+    public LocalDate today() {
+        return LocalDate.now(clock.withZone(zone()));
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    /** The month of {@code month}, or the current one in the network's zone. */
+    public YearMonth monthOrCurrent(YearMonth month) {
+        return month != null ? month : YearMonth.from(today());
+    }
+
+    public Network load(YearMonth month) {
+        return networks.load(region, month).orElseThrow(() -> new Problem(HttpStatus.NOT_FOUND,
+                "region " + region + " has no network yet: PUT /api/network (or start with --foodnet.demo=true)"));
+    }
+
+    @Transactional
+    public Network change(YearMonth month, UnaryOperator<Network> change) {
+        lock();
+        Network changed = change.apply(load(month));
+        networks.store(region, changed);
+        return changed;
+    }
+
+    @Transactional
+    public void store(Network network) {
+        lock();
+        networks.store(region, network);
+    }
+
+    private void lock() {
+        jdbc.sql("SELECT pg_advisory_xact_lock(hashtext(?))").param("foodnet-network:" + region).query().singleRow();
+    }
+
+    // --- copies of a network with one list changed -------------------------------------------------------------
+
+    public static Network withSites(Network n, List<Site> sites) {
+        return new Network(n.name(), n.settings(), sites, n.needs(), n.lots(), n.vehicles(), n.drivers(), n.travelMatrix());
+    }
+
+    public static Network withNeeds(Network n, List<RecipientNeed> needs) {
+        return new Network(n.name(), n.settings(), n.sites(), needs, n.lots(), n.vehicles(), n.drivers(), n.travelMatrix());
+    }
+
+    public static Network withVehicles(Network n, List<Vehicle> vehicles) {
+        return new Network(n.name(), n.settings(), n.sites(), n.needs(), n.lots(), vehicles, n.drivers(), n.travelMatrix());
+    }
+
+    public static Network withDrivers(Network n, List<Driver> drivers) {
+        return new Network(n.name(), n.settings(), n.sites(), n.needs(), n.lots(), n.vehicles(), drivers, n.travelMatrix());
+    }
+
+    /** Replaces the item with the same id, or appends it. */
+    public static <T> List<T> upsert(List<T> items, T item, Function<T, String> id) {
+        List<T> result = new ArrayList<>(items);
+        for (int i = 0; i < result.size(); i++) {
+            if (id.apply(result.get(i)).equals(id.apply(item))) {
+                result.set(i, item);
+                return result;
+            }
+        }
+        result.add(item);
+        return result;
+    }
+}

@@ -1,0 +1,173 @@
+package org.foodnet.api.planning;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.foodnet.solver.domain.ClassAmounts;
+import org.foodnet.solver.domain.DonationLot;
+import org.foodnet.solver.domain.Driver;
+import org.foodnet.solver.domain.Network;
+import org.foodnet.solver.domain.RecipientNeed;
+import org.foodnet.solver.domain.Site;
+import org.foodnet.solver.domain.SiteRole;
+import org.foodnet.solver.plan.Allocation;
+import org.foodnet.solver.plan.Movement;
+import org.foodnet.solver.plan.MovementKind;
+import org.foodnet.solver.plan.Plan;
+import org.foodnet.solver.plan.PlannedStop;
+import org.foodnet.solver.plan.PlannedTrip;
+
+/**
+ * Re-planning the rest of a month after a change. The published plan's trips dated up to {@code fixedThrough}
+ * (today) are kept exactly; the problem handed to the solver is the month as it is now (volunteers' current
+ * availability, donations logged meanwhile) with
+ * <ul>
+ *   <li>food where the fixed trips leave it (a part of a lot moved to a depot becomes a lot at that depot,
+ *       available from the day it arrived), and what they delivered subtracted from the recipients' needs;</li>
+ *   <li>no availability on or before {@code fixedThrough} (no new trips in the past or today);</li>
+ *   <li>serving days on or before {@code fixedThrough} dropped.</li>
+ * </ul>
+ * {@link #merge} then puts the fixed trips and the new ones into one plan whose lots are the month's own ids,
+ * so the independent checker can follow every kilogram through both parts.
+ */
+final class Replan {
+
+    private static final String PART = "~";
+
+    private final Network problem;
+    private final List<PlannedTrip> fixedTrips;
+    private final List<Allocation> fixedAllocations;
+    private final Map<String, String> originalLot;
+    private final String prefix;
+
+    private Replan(Network problem, List<PlannedTrip> fixedTrips, List<Allocation> fixedAllocations,
+                   Map<String, String> originalLot, String prefix) {
+        this.problem = problem;
+        this.fixedTrips = fixedTrips;
+        this.fixedAllocations = fixedAllocations;
+        this.originalLot = originalLot;
+        this.prefix = prefix;
+    }
+
+    /** A fresh plan: nothing fixed. */
+    static Replan none(Network month) {
+        return new Replan(month, List.of(), List.of(), Map.of(), "");
+    }
+
+    static Replan of(Network month, Plan published, LocalDate fixedThrough, long newPlanId) {
+        Map<String, Site> sites = month.sitesById();
+        List<PlannedTrip> fixed = published.trips().stream().filter(t -> !t.date().isAfter(fixedThrough))
+                .sorted(Comparator.comparing(PlannedTrip::start)).toList();
+
+        // food per (month lot id, site), moved by the fixed trips in time order
+        Map<String, DonationLot> lots = month.lotsById();
+        Map<String, Map<String, Long>> parts = new LinkedHashMap<>();
+        Map<String, LocalDate> arrived = new HashMap<>();
+        for (DonationLot lot : month.lots()) {
+            parts.computeIfAbsent(lot.id(), k -> new LinkedHashMap<>()).merge(lot.siteId(), lot.grams(), Long::sum);
+        }
+        Map<String, ClassAmounts> delivered = new HashMap<>();
+        Set<String> fixedParcels = new HashSet<>();
+        for (PlannedTrip trip : fixed) {
+            for (PlannedStop stop : trip.stops()) {
+                Site site = sites.get(stop.siteId());
+                for (Movement m : stop.movements()) {
+                    if (m.parcelId() != null) {
+                        fixedParcels.add(m.parcelId());
+                    }
+                    if (!lots.containsKey(m.lotId()) || site == null) {
+                        continue;
+                    }
+                    Map<String, Long> at = parts.get(m.lotId());
+                    if (m.kind() == MovementKind.LOAD) {
+                        at.merge(stop.siteId(), -m.grams(), Long::sum);
+                    } else if (site.role() == SiteRole.RECIPIENT) {
+                        ClassAmounts d = delivered.getOrDefault(site.id(), ClassAmounts.ZERO);
+                        delivered.put(site.id(), d.with(m.temperature(), d.get(m.temperature()) + m.grams()));
+                    } else {
+                        at.merge(stop.siteId(), m.grams(), Long::sum);
+                        arrived.merge(m.lotId() + PART + stop.siteId(), trip.date(), (a, b) -> a.isAfter(b) ? a : b);
+                    }
+                }
+            }
+        }
+        List<DonationLot> newLots = new ArrayList<>();
+        Map<String, String> originalLot = new HashMap<>();
+        parts.forEach((lotId, bySite) -> {
+            DonationLot lot = lots.get(lotId);
+            bySite.forEach((siteId, grams) -> {
+                if (grams <= 0) {
+                    return;
+                }
+                String id = siteId.equals(lot.siteId()) ? lotId : lotId + PART + siteId;
+                LocalDate from = lot.availableFrom();
+                LocalDate arrival = arrived.get(lotId + PART + siteId);
+                if (arrival != null && arrival.isAfter(from)) {
+                    from = arrival;
+                }
+                newLots.add(new DonationLot(id, lot.donorId(), siteId, lot.category(), lot.temperature(), grams,
+                        lot.expiryDate(), lot.expiryKind(), from, lot.earmarkedFor()));
+                originalLot.put(id, lotId);
+            });
+        });
+
+        List<Driver> drivers = month.drivers().stream().map(d -> new Driver(d.id(), d.name(), d.contact(), d.home(),
+                d.maxMinutesPerDay(), d.vehicleId(), d.slots().stream().filter(s -> s.date().isAfter(fixedThrough)).toList()))
+                .toList();
+        List<RecipientNeed> needs = new ArrayList<>();
+        for (RecipientNeed need : month.needs()) {
+            ClassAmounts got = delivered.getOrDefault(need.recipientId(), ClassAmounts.ZERO);
+            ClassAmounts left = new ClassAmounts(Math.max(0, need.monthlyNeed().ambientGrams() - got.ambientGrams()),
+                    Math.max(0, need.monthlyNeed().chilledGrams() - got.chilledGrams()),
+                    Math.max(0, need.monthlyNeed().frozenGrams() - got.frozenGrams()));
+            List<LocalDate> days = need.servingDays().stream().filter(d -> d.isAfter(fixedThrough)).toList();
+            needs.add(days.isEmpty() ? new RecipientNeed(need.recipientId(), ClassAmounts.ZERO, List.of())
+                    : new RecipientNeed(need.recipientId(), left, days));
+        }
+        Network problem = new Network(month.name(), month.settings(), month.sites(), needs, newLots, month.vehicles(), drivers,
+                month.travelMatrix());
+        List<Allocation> fixedAllocations = published.allocations().stream()
+                .filter(a -> fixedParcels.contains(a.parcelId())).toList();
+        return new Replan(problem, fixed, fixedAllocations, originalLot, "r" + newPlanId + "-");
+    }
+
+    /** The problem to solve. */
+    Network problem() {
+        return problem;
+    }
+
+    boolean fixesAnything() {
+        return !fixedTrips.isEmpty();
+    }
+
+    /** The fixed trips followed by the solved ones (renamed so that no trip or parcel id repeats). */
+    Plan merge(Plan solved) {
+        if (prefix.isEmpty()) {
+            return solved;
+        }
+        List<PlannedTrip> trips = new ArrayList<>(fixedTrips);
+        for (PlannedTrip t : solved.trips()) {
+            trips.add(new PlannedTrip(prefix + t.id(), t.driverId(), t.vehicleId(), t.date(), t.start(), t.end(),
+                    t.stops().stream().map(s -> new PlannedStop(s.siteId(), s.arrival(), s.serviceStart(), s.departure(),
+                            s.movements().stream().map(m -> new Movement(m.kind(), lot(m.lotId()), m.temperature(), m.grams(),
+                                    m.parcelId() == null ? null : prefix + m.parcelId(), m.recipientId())).toList())).toList()));
+        }
+        List<Allocation> allocations = new ArrayList<>(fixedAllocations);
+        for (Allocation a : solved.allocations()) {
+            allocations.add(new Allocation(prefix + a.parcelId(), lot(a.lotId()), a.recipientId(), a.servingDay(), a.grams(),
+                    a.planned()));
+        }
+        return new Plan(solved.networkName(), solved.month(), solved.score(), trips, allocations);
+    }
+
+    private String lot(String id) {
+        return originalLot.getOrDefault(id, id);
+    }
+}

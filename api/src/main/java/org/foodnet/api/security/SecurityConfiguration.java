@@ -1,0 +1,67 @@
+package org.foodnet.api.security;
+
+import java.io.IOException;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * HTTP Basic against the users in PostgreSQL; three roles. Ownership (a driver's own trips, an organizer's own
+ * donations) is checked in the use cases; the rules here say which role may call which path at all.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    static final String COORDINATOR = Role.COORDINATOR.name();
+    static final String DRIVER = Role.DRIVER.name();
+    static final String ORGANIZER = Role.ORGANIZER.name();
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    SecurityFilterChain api(HttpSecurity http) throws Exception {
+        http.csrf(csrf -> csrf.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .httpBasic(basic -> basic.realmName("foodnet").authenticationEntryPoint(SecurityConfiguration::unauthorized))
+                .exceptionHandling(e -> e.authenticationEntryPoint(SecurityConfiguration::unauthorized)
+                        .accessDeniedHandler((request, response, denied) -> write(response, 403, "Forbidden",
+                                "your role may not " + request.getMethod() + " " + request.getRequestURI())))
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
+                        .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
+                        .requestMatchers("/error").permitAll()
+                        .requestMatchers("/api/me").authenticated()
+                        .requestMatchers(HttpMethod.GET, "/api/sites", "/api/sites/*").hasAnyRole(COORDINATOR, ORGANIZER)
+                        .requestMatchers("/api/donations", "/api/donations/**", "/api/donations.csv").hasAnyRole(COORDINATOR, ORGANIZER)
+                        .requestMatchers("/api/drivers/*/**").hasAnyRole(COORDINATOR, DRIVER)
+                        .requestMatchers("/api/volunteers/*/slots", "/api/volunteers/*/slots/**").hasAnyRole(COORDINATOR, DRIVER)
+                        .requestMatchers("/api/**").hasRole(COORDINATOR)
+                        .anyRequest().authenticated());
+        return http.build();
+    }
+
+    private static void unauthorized(HttpServletRequest request, HttpServletResponse response,
+                                     org.springframework.security.core.AuthenticationException e) throws IOException {
+        response.setHeader("WWW-Authenticate", "Basic realm=\"foodnet\"");
+        write(response, 401, "Unauthorized", "sign in with HTTP Basic (user name and password)");
+    }
+
+    private static void write(HttpServletResponse response, int status, String title, String detail) throws IOException {
+        response.setStatus(status);
+        response.setContentType("application/problem+json");
+        response.setCharacterEncoding("UTF-8");
+        response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status
+                + ",\"detail\":\"" + detail.replace("\\", "\\\\").replace("\"", "\\\"") + "\"}");
+    }
+}

@@ -1,0 +1,139 @@
+package org.foodnet.api.web;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.http.HttpStatus;
+
+/** Reads and writes RFC 4180 CSV (comma, double quotes, CRLF or LF), with a header row. */
+public final class Csv {
+
+    private Csv() {
+    }
+
+    /** One data row: its line number in the file (the header is line 1) and its values by column name. */
+    public record Row(int line, Map<String, String> values) {
+        public String get(String column) {
+            String v = values.get(column);
+            return v == null || v.isBlank() ? null : v.trim();
+        }
+    }
+
+    /** One bad row: line, column and why. */
+    public record RowError(int line, String column, String message) {
+    }
+
+    /** A rejected upload: every bad row, nothing stored. */
+    public static final class Rejected extends Problem {
+        private final List<RowError> rows;
+
+        public Rejected(List<RowError> rows) {
+            super(HttpStatus.UNPROCESSABLE_CONTENT, rows.size() + " row(s) have errors; nothing was imported",
+                    rows.stream().map(r -> new FieldError("line " + r.line() + (r.column() == null ? "" : ": " + r.column()),
+                            r.message())).toList());
+            this.rows = List.copyOf(rows);
+        }
+
+        public List<RowError> rows() {
+            return rows;
+        }
+    }
+
+    public static List<Row> read(String text, List<String> required) {
+        if (text == null || text.isBlank()) {
+            throw Problem.badField("body", "the CSV is empty; the first line must name the columns");
+        }
+        if (text.charAt(0) == '\uFEFF') {
+            text = text.substring(1);
+        }
+        List<List<String>> records = parse(text);
+        List<String> header = records.get(0).stream().map(h -> h.trim().toLowerCase(java.util.Locale.ROOT)).toList();
+        for (String column : required) {
+            if (!header.contains(column)) {
+                throw Problem.badField("header", "missing column " + column + " (columns: " + String.join(",", required) + ")");
+            }
+        }
+        List<Row> rows = new ArrayList<>();
+        for (int i = 1; i < records.size(); i++) {
+            List<String> record = records.get(i);
+            if (record.size() == 1 && record.get(0).isBlank()) {
+                continue;
+            }
+            Map<String, String> values = new LinkedHashMap<>();
+            for (int c = 0; c < header.size(); c++) {
+                values.put(header.get(c), c < record.size() ? record.get(c) : null);
+            }
+            rows.add(new Row(i + 1, values));
+        }
+        return rows;
+    }
+
+    private static List<List<String>> parse(String text) {
+        List<List<String>> records = new ArrayList<>();
+        List<String> record = new ArrayList<>();
+        StringBuilder field = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (quoted) {
+                if (c == '"') {
+                    if (i + 1 < text.length() && text.charAt(i + 1) == '"') {
+                        field.append('"');
+                        i++;
+                    } else {
+                        quoted = false;
+                    }
+                } else {
+                    field.append(c);
+                }
+            } else if (c == '"') {
+                quoted = true;
+            } else if (c == ',') {
+                record.add(field.toString());
+                field.setLength(0);
+            } else if (c == '\n' || c == '\r') {
+                if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
+                    i++;
+                }
+                record.add(field.toString());
+                field.setLength(0);
+                records.add(record);
+                record = new ArrayList<>();
+            } else {
+                field.append(c);
+            }
+        }
+        if (quoted) {
+            throw Problem.badField("body", "a quoted CSV field is not closed");
+        }
+        if (!field.isEmpty() || !record.isEmpty()) {
+            record.add(field.toString());
+            records.add(record);
+        }
+        return records;
+    }
+
+    public static String write(List<String> header, List<List<Object>> rows) {
+        StringBuilder out = new StringBuilder();
+        line(out, new ArrayList<>(header));
+        rows.forEach(r -> line(out, r));
+        return out.toString();
+    }
+
+    private static void line(StringBuilder out, List<?> values) {
+        for (int i = 0; i < values.size(); i++) {
+            if (i > 0) {
+                out.append(',');
+            }
+            Object v = values.get(i);
+            String s = v == null ? "" : v.toString();
+            if (s.contains(",") || s.contains("\"") || s.contains("\n") || s.contains("\r")) {
+                s = '"' + s.replace("\"", "\"\"") + '"';
+            }
+            out.append(s);
+        }
+        out.append("\r\n");
+    }
+}
