@@ -29,7 +29,7 @@ import org.optaplanner.core.impl.phase.custom.CustomPhaseCommand;
  */
 public class GreedyConstruction implements CustomPhaseCommand<MonthPlan> {
 
-    /** Trips examined in full per leg, after ranking by closeness (trips already at the site always are). */
+    /** Trips examined in full per leg, after ranking by closeness (twice as many when they already stop at the site). */
     static final int CANDIDATE_TRIPS = 14;
     /** Cost of moving food on a day later on its way (a chain needs days left for its next hops). */
     static final long LATE_HOP = 10 * PlanningContext.MINUTE;
@@ -185,7 +185,8 @@ public class GreedyConstruction implements CustomPhaseCommand<MonthPlan> {
         for (Integer i : order) {
             Trip t = candidates.get(i);
             Route route = routes.get(t);
-            if (examined >= CANDIDATE_TRIPS && !visitsPlace(route.seq, leg.getFromPlace())) {
+            if (examined >= 2 * CANDIDATE_TRIPS
+                    || (examined >= CANDIDATE_TRIPS && !visitsPlace(route.seq, leg.getFromPlace()))) {
                 continue;
             }
             examined++;
