@@ -62,7 +62,7 @@ public final class FoodnetSolver {
     }
 
     public static MonthPlan model(Network network, SolveOptions options) {
-        return MonthPlanBuilder.build(network, FoodnetWeights.scaled(options.weights()));
+        return MonthPlanBuilder.build(network, FoodnetWeights.scaled(options.weights()), options.previousPlan());
     }
 
     public static SolveResult solve(Network network, SolveOptions options, Consumer<SolveProgress> progress) {

@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 
+import org.foodnet.solver.plan.Plan;
+
 /**
  * How long and how to solve.
  *
@@ -12,12 +14,23 @@ import java.util.Objects;
  * @param randomSeed  fixed seed for reproducible runs
  * @param stepLimit   also stop after this many local-search steps (0: no limit), for runs that must give
  *                    the same plan on any machine
+ * @param previousPlan a plan this one should stay close to (a re-plan after a change): food keeps to the
+ *                    trips it had where it still can (rule "Plan stability"); null: none
  */
 public record SolveOptions(Duration timeLimit, Map<String, Long> weights, int moveThreads, long randomSeed,
-                           long stepLimit) {
+                           long stepLimit, Plan previousPlan) {
 
     public SolveOptions(Duration timeLimit, Map<String, Long> weights, int moveThreads, long randomSeed) {
-        this(timeLimit, weights, moveThreads, randomSeed, 0);
+        this(timeLimit, weights, moveThreads, randomSeed, 0, null);
+    }
+
+    public SolveOptions(Duration timeLimit, Map<String, Long> weights, int moveThreads, long randomSeed,
+                        long stepLimit) {
+        this(timeLimit, weights, moveThreads, randomSeed, stepLimit, null);
+    }
+
+    public SolveOptions withPreviousPlan(Plan plan) {
+        return new SolveOptions(timeLimit, weights, moveThreads, randomSeed, stepLimit, plan);
     }
 
     public SolveOptions {
@@ -35,10 +48,10 @@ public record SolveOptions(Duration timeLimit, Map<String, Long> weights, int mo
     }
 
     public static SolveOptions of(Duration timeLimit) {
-        return new SolveOptions(timeLimit, Map.of(), 0, 0L, 0);
+        return new SolveOptions(timeLimit, Map.of(), 0, 0L, 0, null);
     }
 
     public SolveOptions withStepLimit(long steps) {
-        return new SolveOptions(timeLimit, weights, moveThreads, randomSeed, steps);
+        return new SolveOptions(timeLimit, weights, moveThreads, randomSeed, steps, previousPlan);
     }
 }

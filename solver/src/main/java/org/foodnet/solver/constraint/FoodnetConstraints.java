@@ -44,10 +44,11 @@ public class FoodnetConstraints implements ConstraintProvider {
     public static final String TRIPS = "Trips";
     public static final String BALANCE = "Volunteer balance";
     public static final String STRANDED = "Stranded food";
+    public static final String STABILITY = "Plan stability";
 
     public static final List<String> NAMES = List.of(PAIR, PRECEDENCE, LOT_AVAILABLE, CAPACITY, OPENING, AVAILABILITY,
             DAY_LENGTH, USE_BY, SERVING_DAY, STORAGE, RECIPIENT_STORAGE, UNDELIVERED, FAIR_SHARES, DRIVING, TRIPS,
-            BALANCE, STRANDED);
+            BALANCE, STRANDED, STABILITY);
 
     /** Hard penalty for a structural break (food loaded that is not there, pickup without its drop). */
     static final long BROKEN = 1000;
@@ -58,6 +59,8 @@ public class FoodnetConstraints implements ConstraintProvider {
     /** Soft milliseconds per gram of squared shortfall ratio (fair shares) and per gram stranded. */
     static final long FAIR_FACTOR = 100;
     static final long STRANDED_FACTOR = 100;
+    /** A hop that a re-plan moves to another trip counts like this much driving (volunteers were told). */
+    public static final long STABILITY_MILLIS = 30 * PlanningContext.MINUTE;
 
     @Override
     public Constraint[] defineConstraints(ConstraintFactory f) {
@@ -78,7 +81,8 @@ public class FoodnetConstraints implements ConstraintProvider {
                 drivingTime(f),
                 trips(f),
                 volunteerBalance(f),
-                strandedFood(f)
+                strandedFood(f),
+                planStability(f)
         };
     }
 
@@ -337,5 +341,14 @@ public class FoodnetConstraints implements ConstraintProvider {
                 .justifyWith((d, last, s) -> new Reason(Texts.kg(d) + " of " + Texts.lot(d) + " is brought to "
                         + Texts.site(d) + " on " + Texts.trip(d) + " but never reaches " + Texts.site(last)))
                 .asConstraint(STRANDED);
+    }
+
+    Constraint planStability(ConstraintFactory f) {
+        return f.forEach(Visit.class)
+                .filter(p -> p.isPickup() && p.isPlanned() && p.getLeg().movedFrom(p.getTrip()))
+                .penalizeConfigurableLong(p -> STABILITY_MILLIS)
+                .justifyWith((p, s) -> new Reason(Texts.kg(p) + " of " + Texts.lot(p) + " from " + Texts.site(p)
+                        + " now goes with " + Texts.trip(p) + " instead of trip " + p.getLeg().getPreviousTripId()))
+                .asConstraint(STABILITY);
     }
 }

@@ -49,6 +49,8 @@ public class FoodnetWeights {
     private HardMediumSoftLongScore balance = HardMediumSoftLongScore.ofSoft(1);
     @ConstraintWeight(FoodnetConstraints.STRANDED)
     private HardMediumSoftLongScore stranded = HardMediumSoftLongScore.ofSoft(1);
+    @ConstraintWeight(FoodnetConstraints.STABILITY)
+    private HardMediumSoftLongScore stability = HardMediumSoftLongScore.ofSoft(1);
 
     public FoodnetWeights() {
     }
@@ -89,6 +91,7 @@ public class FoodnetWeights {
             case FoodnetConstraints.TRIPS -> trips = trips.multiply(f);
             case FoodnetConstraints.BALANCE -> balance = balance.multiply(f);
             case FoodnetConstraints.STRANDED -> stranded = stranded.multiply(f);
+            case FoodnetConstraints.STABILITY -> stability = stability.multiply(f);
             default -> throw new IllegalArgumentException("unknown rule \"" + name + "\"; known rules: "
                     + String.join(", ", FoodnetConstraints.NAMES));
         }
@@ -98,7 +101,8 @@ public class FoodnetWeights {
     public Map<String, String> describe() {
         Map<String, String> map = new LinkedHashMap<>();
         HardMediumSoftLongScore[] all = {pair, precedence, lotAvailable, capacity, opening, availability, dayLength,
-                useBy, servingDay, storage, recipientStorage, undelivered, fairShares, driving, trips, balance, stranded};
+                useBy, servingDay, storage, recipientStorage, undelivered, fairShares, driving, trips, balance, stranded,
+                stability};
         for (int i = 0; i < all.length; i++) {
             map.put(FoodnetConstraints.NAMES.get(i), all[i].toString());
         }

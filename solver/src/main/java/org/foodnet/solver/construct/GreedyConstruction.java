@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import org.foodnet.solver.constraint.FoodnetConstraints;
 import org.foodnet.solver.construct.Inserter.Insertion;
 import org.foodnet.solver.model.Leg;
 import org.foodnet.solver.model.MonthPlan;
@@ -51,6 +52,9 @@ public class GreedyConstruction implements CustomPhaseCommand<MonthPlan> {
     public void changeWorkingSolution(ScoreDirector<MonthPlan> scoreDirector) {
         plan = scoreDirector.getWorkingSolution();
         prepare();
+        if (ctx.previousPlan() != null) {
+            warmStart(ctx.previousPlan());
+        }
         List<Parcel> parcels = new ArrayList<>(plan.getParcels());
         parcels.sort(Comparator.comparingLong((Parcel p) -> p.lastLeg().dueMillis())
                 .thenComparingLong(this::closingOfRecipient)
@@ -135,6 +139,10 @@ public class GreedyConstruction implements CustomPhaseCommand<MonthPlan> {
         this.earliest = earliest;
         List<Leg> placed = new ArrayList<>(parcel.getLegs().size());
         for (Leg leg : parcel.getLegs()) {
+            if (tripOf[leg.getPickup().getNumber()] != null) {
+                placed.add(leg); // kept from the previous plan
+                continue;
+            }
             Insertion best = bestInsertion(leg);
             if (best == null) {
                 failures.merge("leg " + (placed.size() + 1) + "/" + parcel.getLegs().size() + " "
@@ -176,7 +184,8 @@ public class GreedyConstruction implements CustomPhaseCommand<MonthPlan> {
         Integer[] order = new Integer[candidates.size()];
         for (int i = 0; i < candidates.size(); i++) {
             rank[i] = closeness(routes.get(candidates.get(i)).seq, candidates.get(i), leg)
-                    + (earliest ? candidates.get(i).getDay() * PlanningContext.DAY : 0);
+                    + (earliest ? candidates.get(i).getDay() * PlanningContext.DAY : 0)
+                    - (leg.getPreviousTripId() != null && !leg.movedFrom(candidates.get(i)) ? PlanningContext.DAY : 0);
             order[i] = i;
         }
         Arrays.sort(order, Comparator.comparingLong(i -> rank[i]));
@@ -190,7 +199,8 @@ public class GreedyConstruction implements CustomPhaseCommand<MonthPlan> {
                 continue;
             }
             examined++;
-            long dayCost = t.getDay() * (earliest ? PlanningContext.DAY : leg.isFinal() ? 1000L : LATE_HOP);
+            long dayCost = t.getDay() * (earliest ? PlanningContext.DAY : leg.isFinal() ? 1000L : LATE_HOP)
+                    + (leg.movedFrom(t) ? FoodnetConstraints.STABILITY_MILLIS : 0);
             Insertion ins = inserter.bestInTrip(leg, t, route.seq, route.driving, dayCost);
             if (ins != null && (best == null || ins.cost() < best.cost())) {
                 best = ins;
@@ -234,6 +244,122 @@ public class GreedyConstruction implements CustomPhaseCommand<MonthPlan> {
             }
         }
         return true;
+    }
+
+    // ------------------------------------------------------------------ warm start from a previous plan
+
+    /**
+     * Re-creates the previous plan's trips, stop by stop in their old order, with the legs that carry the
+     * same food (lot, site, recipient) as before; a trip that no longer works (a cancelled day, changed
+     * times) keeps the longest part of it that still does. What is left is then placed as usual.
+     */
+    private void warmStart(org.foodnet.solver.plan.Plan previous) {
+        Map<String, Trip> tripsById = new java.util.HashMap<>();
+        for (Trip t : plan.getTrips()) {
+            if (!t.isBucket()) {
+                tripsById.put(t.getId(), t);
+            }
+        }
+        Map<String, List<Leg>> legsByKey = new java.util.HashMap<>();
+        for (Leg leg : plan.getLegs()) {
+            if (leg.getPreviousTripId() != null) {
+                legsByKey.computeIfAbsent(key(leg), k -> new ArrayList<>()).add(leg);
+            }
+        }
+        List<org.foodnet.solver.plan.PlannedTrip> trips = new ArrayList<>(previous.trips());
+        trips.sort(Comparator.comparing(org.foodnet.solver.plan.PlannedTrip::start));
+        for (org.foodnet.solver.plan.PlannedTrip old : trips) {
+            Trip trip = tripsById.get(old.id());
+            if (trip == null) {
+                continue;
+            }
+            List<Visit> seq = new ArrayList<>();
+            List<Leg> onBoard = new ArrayList<>();
+            for (org.foodnet.solver.plan.PlannedStop stop : old.stops()) {
+                for (org.foodnet.solver.plan.Movement m : stop.movements()) {
+                    if (m.kind() == org.foodnet.solver.plan.MovementKind.LOAD) {
+                        Leg leg = takeLeg(legsByKey, m.lotId() + "|" + stop.siteId() + "|" + m.recipientId(), old.id());
+                        if (leg != null) {
+                            seq.add(leg.getPickup());
+                            onBoard.add(leg);
+                        }
+                    } else {
+                        for (Leg leg : onBoard) {
+                            if (leg.getTo().id().equals(stop.siteId()) && leg.getParcel().getLot().id().equals(m.lotId())
+                                    && leg.getParcel().getRecipient().id().equals(m.recipientId())) {
+                                seq.add(leg.getDrop());
+                                onBoard.remove(leg);
+                                break;
+                            }
+                        }
+                    }
+                }
+            }
+            for (Leg leg : onBoard) {
+                seq.remove(leg.getPickup()); // passed through a stop the plan left out: placed as usual later
+            }
+            keepFeasiblePrefix(trip, seq);
+        }
+    }
+
+    private static String key(Leg leg) {
+        return leg.getParcel().getLot().id() + "|" + leg.getFrom().id() + "|" + leg.getParcel().getRecipient().id();
+    }
+
+    private Leg takeLeg(Map<String, List<Leg>> legsByKey, String key, String tripId) {
+        List<Leg> legs = legsByKey.get(key);
+        if (legs == null) {
+            return null;
+        }
+        for (Leg leg : legs) {
+            boolean upstreamThere = leg.getUpstream() == null || tripOf[leg.getUpstream().getDrop().getNumber()] != null;
+            if (tripId.equals(leg.getPreviousTripId()) && upstreamThere && tripOf[leg.getPickup().getNumber()] == null) {
+                legs.remove(leg);
+                return leg;
+            }
+        }
+        return null;
+    }
+
+    /** Commits the longest run of whole legs from the start of {@code seq} that breaks no rule. */
+    private void keepFeasiblePrefix(Trip trip, List<Visit> seq) {
+        Route route = routes.get(trip);
+        while (!seq.isEmpty()) {
+            boolean storageOk = true;
+            for (Visit v : seq) {
+                if (v.isPickup() && !storageFits(v.getLeg(), trip)) {
+                    storageOk = false;
+                }
+            }
+            if (storageOk && inserter.simulate(trip, seq.toArray(new Visit[0]), seq.size()) >= 0) {
+                break;
+            }
+            // drop the last leg started in the sequence (its pickup and drop)
+            Visit lastPickup = null;
+            for (Visit v : seq) {
+                if (v.isPickup()) {
+                    lastPickup = v;
+                }
+            }
+            seq.remove(lastPickup);
+            seq.remove(lastPickup.partner());
+        }
+        if (seq.isEmpty()) {
+            return;
+        }
+        route.seq.addAll(seq);
+        route.refresh();
+        for (Visit v : seq) {
+            Leg leg = v.getLeg();
+            if (v.isPickup() && leg.getFromStorage() >= 0) {
+                if (leg.getUpstream() == null) {
+                    addLevel(leg.getFromStorage(), leg.classIndex(), trip.getDay() + 1, leg.getDiscardDay(), -leg.getGrams());
+                } else {
+                    int from = tripOf[leg.getUpstream().getDrop().getNumber()].getDay();
+                    addLevel(leg.getFromStorage(), leg.classIndex(), from, trip.getDay(), leg.getGrams());
+                }
+            }
+        }
     }
 
     // ------------------------------------------------------------------ committing

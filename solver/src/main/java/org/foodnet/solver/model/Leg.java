@@ -33,6 +33,8 @@ public class Leg {
     private long servingMillis;
     /** Last day (index) the food may be kept in storage before it is discarded, clamped to the month. */
     private int discardDay;
+    /** The trip that carried this hop in the plan this one should stay close to; null: none. */
+    private String previousTripId;
     private Leg upstream;
     private Leg downstream;
     private Visit pickup;
@@ -140,6 +142,19 @@ public class Leg {
 
     public int getDiscardDay() {
         return discardDay;
+    }
+
+    public String getPreviousTripId() {
+        return previousTripId;
+    }
+
+    void setPreviousTripId(String previousTripId) {
+        this.previousTripId = previousTripId;
+    }
+
+    /** Cost of carrying this hop on another trip than before (0 when there was no previous plan). */
+    public boolean movedFrom(Trip trip) {
+        return previousTripId != null && (trip == null || !previousTripId.equals(trip.getId()));
     }
 
     public Leg getUpstream() {

@@ -20,6 +20,11 @@ import org.foodnet.solver.domain.Site;
 import org.foodnet.solver.domain.SiteRole;
 import org.foodnet.solver.domain.TemperatureClass;
 import org.foodnet.solver.domain.Vehicle;
+import org.foodnet.solver.plan.Movement;
+import org.foodnet.solver.plan.MovementKind;
+import org.foodnet.solver.plan.Plan;
+import org.foodnet.solver.plan.PlannedStop;
+import org.foodnet.solver.plan.PlannedTrip;
 import org.foodnet.solver.travel.Travel;
 
 /**
@@ -33,6 +38,11 @@ public final class MonthPlanBuilder {
     }
 
     public static MonthPlan build(Network network, FoodnetWeights weights) {
+        return build(network, weights, null);
+    }
+
+    /** With a previous plan: each hop remembers the trip that carried the same food there before. */
+    public static MonthPlan build(Network network, FoodnetWeights weights, Plan previousPlan) {
         Travel travel = Travel.of(network);
         PlanningContext ctx = new PlanningContext(network, travel);
         FoodPaths paths = new FoodPaths(network, travel);
@@ -96,6 +106,10 @@ public final class MonthPlanBuilder {
             }
         }
 
+        if (previousPlan != null) {
+            rememberPreviousTrips(previousPlan, legs);
+            ctx.setPreviousPlan(previousPlan);
+        }
         List<StorageDay> storageDays = storageDays(network, ctx, storing, allocatedByLot);
         List<RecipientDemand> demands = new ArrayList<>();
         for (RecipientNeed need : network.needs()) {
@@ -112,6 +126,31 @@ public final class MonthPlanBuilder {
             trips.add(bucket);
         }
         return new MonthPlan(ctx, trips, visits, legs, parcels, storageDays, demands, weights);
+    }
+
+    /**
+     * For each hop, the trip of the previous plan that loaded the same lot at the same site for the same
+     * recipient (parcels are cut afresh, so they are matched by what they carry, not by id).
+     */
+    static void rememberPreviousTrips(Plan previous, List<Leg> legs) {
+        Map<String, java.util.ArrayDeque<String>> tripsByKey = new HashMap<>();
+        for (PlannedTrip trip : previous.trips()) {
+            for (PlannedStop stop : trip.stops()) {
+                for (Movement m : stop.movements()) {
+                    if (m.kind() == MovementKind.LOAD) {
+                        tripsByKey.computeIfAbsent(m.lotId() + "|" + stop.siteId() + "|" + m.recipientId(),
+                                k -> new java.util.ArrayDeque<>()).add(trip.id());
+                    }
+                }
+            }
+        }
+        for (Leg leg : legs) {
+            var trips = tripsByKey.get(leg.getParcel().getLot().id() + "|" + leg.getFrom().id() + "|"
+                    + leg.getParcel().getRecipient().id());
+            if (trips != null && !trips.isEmpty()) {
+                leg.setPreviousTripId(trips.size() > 1 ? trips.poll() : trips.peek());
+            }
+        }
     }
 
     /**

@@ -26,6 +26,7 @@ public final class PlanningContext {
     private final int days;
     private final long[][] openFrom;
     private final long[][] openTo;
+    private org.foodnet.solver.plan.Plan previousPlan;
 
     public PlanningContext(Network network, Travel travel) {
         this.network = network;
@@ -42,6 +43,15 @@ public final class PlanningContext {
                 openTo[s][d] = w == null ? -1 : d * DAY + w.toSecond() * 1000L;
             }
         }
+    }
+
+    /** The plan this one should stay close to (a re-plan), or null. */
+    public org.foodnet.solver.plan.Plan previousPlan() {
+        return previousPlan;
+    }
+
+    void setPreviousPlan(org.foodnet.solver.plan.Plan previousPlan) {
+        this.previousPlan = previousPlan;
     }
 
     public Network network() {

@@ -8,6 +8,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.foodnet.solver.constraint.FoodnetConstraints;
 import org.foodnet.solver.construct.Inserter;
 import org.foodnet.solver.construct.Inserter.Insertion;
 import org.foodnet.solver.construct.Timeline;
@@ -161,7 +162,8 @@ final class BestInsertion {
         long[] rank = new long[candidates.size()];
         Integer[] order = new Integer[candidates.size()];
         for (int i = 0; i < candidates.size(); i++) {
-            rank[i] = closeness(candidates.get(i), leg);
+            rank[i] = closeness(candidates.get(i), leg)
+                    - (leg.getPreviousTripId() != null && !leg.movedFrom(candidates.get(i)) ? PlanningContext.DAY : 0);
             order[i] = i;
         }
         Arrays.sort(order, Comparator.comparingLong(i -> rank[i]));
@@ -176,7 +178,8 @@ final class BestInsertion {
             if (d < 0) {
                 continue;
             }
-            long dayCost = t.getDay() * (leg.isFinal() ? 1000L : 10 * PlanningContext.MINUTE);
+            long dayCost = t.getDay() * (leg.isFinal() ? 1000L : 10 * PlanningContext.MINUTE)
+                    + (leg.movedFrom(t) ? FoodnetConstraints.STABILITY_MILLIS : 0);
             Insertion ins = inserter.bestInTrip(leg, t, seqOf(t), d, dayCost);
             if (ins != null && (best == null || ins.cost() < best.cost())) {
                 best = ins;
