@@ -102,6 +102,10 @@ record Explanation(long planId, String score, boolean feasible, String summary, 
         rules.add(fairShares(network, report, sites, weights));
         rules.addAll(driving(plan, report, sites, drivers, weights));
         rules.add(stranded(plan, sites, lots, weights));
+        rules.add(new Rule(FoodnetConstraints.STABILITY, "SOFT", weights.getOrDefault(FoodnetConstraints.STABILITY, 1L), 0,
+                "Only for re-plans and resumed jobs: while solving, food carried on another trip than in the plan they"
+                        + " start from costs like 30 minutes of driving, so volunteers keep the trips they were told.",
+                List.of()));
 
         List<Recipient> recipients = new ArrayList<>();
         for (RecipientNeed need : network.needs()) {

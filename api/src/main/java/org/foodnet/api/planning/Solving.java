@@ -149,13 +149,19 @@ class Solving implements DisposableBean {
             PlanOrigins.Origin origin = origins.find(planId)
                     .orElse(new PlanOrigins.Origin(planId, settings.defaultTimeLimit().toMillis(), null, null));
             Network month = network.load(info.month());
-            Replan replan = origin.replanOf() == null ? Replan.none(month)
-                    : Replan.of(month, plans.find(origin.replanOf()).orElseThrow().plan(), origin.fixedThrough(), planId);
+            Plan published = origin.replanOf() == null ? null : plans.find(origin.replanOf()).orElseThrow().plan();
+            Replan replan = published == null ? Replan.none(month)
+                    : Replan.of(month, published, origin.fixedThrough(), planId);
             run.version = info.version();
             // a resumed job keeps the best plan found before unless it finds a better one
             run.bestStored = Score.parse(info.score());
             SolveOptions options = new SolveOptions(Duration.ofMillis(origin.timeLimitMs()), weights(info),
                     settings.moveThreads(), planId);
+            // stay close to what volunteers were told (a re-plan) or to the best plan so far (a resumed job)
+            Plan previous = run.bestStored != null ? plans.find(planId).map(p -> p.plan()).orElse(published) : published;
+            if (previous != null && !previous.trips().isEmpty()) {
+                options = options.withPreviousPlan(previous);
+            }
             long begin = System.nanoTime();
             long every = Math.max(200, settings.storeEvery().toMillis());
             Runnable persist = () -> persist(jobId, planId, run, replan, begin, origin.timeLimitMs());
