@@ -107,45 +107,11 @@ public final class Allocator {
         // Soonest-expiring food first, to the least covered recipient that can use it.
         lots.sort(Comparator.comparing((DonationLot l) -> settings.lastDeliveryDay(l))
                 .thenComparing(DonationLot::availableFrom).thenComparing(DonationLot::id));
-        for (DonationLot lot : lots) {
-            if (!left.containsKey(lot.id()) || left.get(lot.id()) <= 0) {
-                continue;
-            }
-            LocalDate[] w = window(lot);
-            PriorityQueue<Demand> queue = new PriorityQueue<>(Comparator.comparingDouble(Demand::ratio)
-                    .thenComparingInt(d -> d.order));
-            queue.addAll(demands.getOrDefault(lot.temperature(), List.of()));
-            while (left.get(lot.id()) > 0 && !queue.isEmpty()) {
-                Demand d = queue.poll();
-                Slot slot = eligibleSlot(d, lot, w[0], w[1]);
-                if (slot == null) {
-                    continue;
-                }
-                give(lot, d, slot, d.need - d.allocated, left, shares);
-                queue.add(d);
-            }
-        }
+        shareOut(lots, demands, left, shares, 1.0);
         rebalance(demands, shares);
         // Food nobody needs any more within the month would be thrown away: rather give it (least covered
         // first) to recipients that can still use it, up to half again their need.
-        for (DonationLot lot : lots) {
-            if (!left.containsKey(lot.id()) || left.get(lot.id()) <= 0) {
-                continue;
-            }
-            LocalDate[] w = window(lot);
-            PriorityQueue<Demand> queue = new PriorityQueue<>(Comparator.comparingDouble(Demand::ratio)
-                    .thenComparingInt(d -> d.order));
-            queue.addAll(demands.getOrDefault(lot.temperature(), List.of()));
-            while (left.get(lot.id()) > 0 && !queue.isEmpty()) {
-                Demand d = queue.poll();
-                Slot slot = eligibleSlot(d, lot, w[0], w[1], SURPLUS_RATIO);
-                if (slot == null) {
-                    continue;
-                }
-                give(lot, d, slot, (long) (d.need * SURPLUS_RATIO) - d.allocated, left, shares);
-                queue.add(d);
-            }
-        }
+        shareOut(lots, demands, left, shares, SURPLUS_RATIO);
         return new ArrayList<>(shares.values());
     }
 
@@ -236,6 +202,29 @@ public final class Allocator {
             }
         }
         return null;
+    }
+
+    /** Each lot's grams left, in the lots' order, to the least covered recipients up to {@code upTo} x need. */
+    private void shareOut(List<DonationLot> lots, Map<TemperatureClass, List<Demand>> demands, Map<String, Long> left,
+                          Map<String, Share> shares, double upTo) {
+        for (DonationLot lot : lots) {
+            if (!left.containsKey(lot.id()) || left.get(lot.id()) <= 0) {
+                continue;
+            }
+            LocalDate[] w = window(lot);
+            PriorityQueue<Demand> queue = new PriorityQueue<>(Comparator.comparingDouble(Demand::ratio)
+                    .thenComparingInt(d -> d.order));
+            queue.addAll(demands.getOrDefault(lot.temperature(), List.of()));
+            while (left.get(lot.id()) > 0 && !queue.isEmpty()) {
+                Demand d = queue.poll();
+                Slot slot = eligibleSlot(d, lot, w[0], w[1], upTo);
+                if (slot == null) {
+                    continue;
+                }
+                give(lot, d, slot, (long) (d.need * upTo) - d.allocated, left, shares);
+                queue.add(d);
+            }
+        }
     }
 
     /** First and last day the lot can be used in the month, or null. */

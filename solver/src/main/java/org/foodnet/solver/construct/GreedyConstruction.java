@@ -183,7 +183,7 @@ public class GreedyConstruction implements CustomPhaseCommand<MonthPlan> {
         long[] rank = new long[candidates.size()];
         Integer[] order = new Integer[candidates.size()];
         for (int i = 0; i < candidates.size(); i++) {
-            rank[i] = closeness(routes.get(candidates.get(i)).seq, candidates.get(i), leg)
+            rank[i] = Inserter.closeness(routes.get(candidates.get(i)).seq, candidates.get(i), leg)
                     + (earliest ? candidates.get(i).getDay() * PlanningContext.DAY : 0)
                     - (leg.getPreviousTripId() != null && !leg.movedFrom(candidates.get(i)) ? PlanningContext.DAY : 0);
             order[i] = i;
@@ -216,18 +216,6 @@ public class GreedyConstruction implements CustomPhaseCommand<MonthPlan> {
             }
         }
         return false;
-    }
-
-    /** How close a trip already passes to both ends of a leg (ranking only). */
-    static long closeness(List<Visit> seq, Trip trip, Leg leg) {
-        PlanningContext ctx = trip.context();
-        long bestFrom = ctx.travelMillis(trip.getHomePlace(), leg.getFromPlace());
-        long bestTo = ctx.travelMillis(trip.getHomePlace(), leg.getToPlace());
-        for (Visit v : seq) {
-            bestFrom = Math.min(bestFrom, ctx.travelMillis(v.getPlace(), leg.getFromPlace()));
-            bestTo = Math.min(bestTo, ctx.travelMillis(v.getPlace(), leg.getToPlace()));
-        }
-        return bestFrom + bestTo + (seq.isEmpty() ? PlanningContext.MINUTE * 30 : 0);
     }
 
     /** The holding at a hub/depot between the upstream drop and this pickup fits every day. */
@@ -350,14 +338,8 @@ public class GreedyConstruction implements CustomPhaseCommand<MonthPlan> {
         route.seq.addAll(seq);
         route.refresh();
         for (Visit v : seq) {
-            Leg leg = v.getLeg();
-            if (v.isPickup() && leg.getFromStorage() >= 0) {
-                if (leg.getUpstream() == null) {
-                    addLevel(leg.getFromStorage(), leg.classIndex(), trip.getDay() + 1, leg.getDiscardDay(), -leg.getGrams());
-                } else {
-                    int from = tripOf[leg.getUpstream().getDrop().getNumber()].getDay();
-                    addLevel(leg.getFromStorage(), leg.classIndex(), from, trip.getDay(), leg.getGrams());
-                }
+            if (v.isPickup()) {
+                holding(v.getLeg(), trip, 1);
             }
         }
     }
@@ -369,29 +351,31 @@ public class GreedyConstruction implements CustomPhaseCommand<MonthPlan> {
         route.seq.add(ins.pickupAt(), leg.getPickup());
         route.seq.add(ins.dropAt(), leg.getDrop());
         route.refresh();
-        if (leg.getFromStorage() >= 0) {
-            int day = ins.trip().getDay();
-            if (leg.getUpstream() == null) {
-                addLevel(leg.getFromStorage(), leg.classIndex(), day + 1, leg.getDiscardDay(), -leg.getGrams());
-            } else {
-                int from = tripOf[leg.getUpstream().getDrop().getNumber()].getDay();
-                addLevel(leg.getFromStorage(), leg.classIndex(), from, day, leg.getGrams());
-            }
+        holding(leg, ins.trip(), 1);
+    }
+
+    /**
+     * What loading this leg's food on the trip's day does to its origin's storage (sign 1; -1 undoes it):
+     * stock that was there from the start now leaves that day; food brought by the upstream leg now stays
+     * from its arrival until that day.
+     */
+    private void holding(Leg leg, Trip trip, int sign) {
+        if (leg.getFromStorage() < 0) {
+            return;
+        }
+        int day = trip.getDay();
+        if (leg.getUpstream() == null) {
+            addLevel(leg.getFromStorage(), leg.classIndex(), day + 1, leg.getDiscardDay(), -sign * leg.getGrams());
+        } else {
+            int from = tripOf[leg.getUpstream().getDrop().getNumber()].getDay();
+            addLevel(leg.getFromStorage(), leg.classIndex(), from, day, sign * leg.getGrams());
         }
     }
 
     private void remove(Leg leg) {
         Trip trip = tripOf[leg.getPickup().getNumber()];
         Route route = routes.get(trip);
-        if (leg.getFromStorage() >= 0) {
-            int day = trip.getDay();
-            if (leg.getUpstream() == null) {
-                addLevel(leg.getFromStorage(), leg.classIndex(), day + 1, leg.getDiscardDay(), leg.getGrams());
-            } else {
-                int from = tripOf[leg.getUpstream().getDrop().getNumber()].getDay();
-                addLevel(leg.getFromStorage(), leg.classIndex(), from, day, -leg.getGrams());
-            }
-        }
+        holding(leg, trip, -1);
         route.seq.remove(leg.getPickup());
         route.seq.remove(leg.getDrop());
         tripOf[leg.getPickup().getNumber()] = null;

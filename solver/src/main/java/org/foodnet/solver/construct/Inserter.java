@@ -50,6 +50,18 @@ public final class Inserter {
         return simStart[v.getNumber()];
     }
 
+    /** How close a trip with these visits already passes to both ends of a leg (for ranking trips only). */
+    public static long closeness(List<Visit> seq, Trip trip, Leg leg) {
+        PlanningContext ctx = trip.context();
+        long bestFrom = ctx.travelMillis(trip.getHomePlace(), leg.getFromPlace());
+        long bestTo = ctx.travelMillis(trip.getHomePlace(), leg.getToPlace());
+        for (Visit v : seq) {
+            bestFrom = Math.min(bestFrom, ctx.travelMillis(v.getPlace(), leg.getFromPlace()));
+            bestTo = Math.min(bestTo, ctx.travelMillis(v.getPlace(), leg.getToPlace()));
+        }
+        return bestFrom + bestTo + (seq.isEmpty() ? PlanningContext.MINUTE * 30 : 0);
+    }
+
     /** What this trip unloads at the leg's recipient, with this leg, fits the recipient's storage. */
     public static boolean recipientFits(Leg leg, List<Visit> seq) {
         if (!leg.isFinal()) {

@@ -162,7 +162,7 @@ final class BestInsertion {
         long[] rank = new long[candidates.size()];
         Integer[] order = new Integer[candidates.size()];
         for (int i = 0; i < candidates.size(); i++) {
-            rank[i] = closeness(candidates.get(i), leg)
+            rank[i] = Inserter.closeness(seqOf(candidates.get(i)), candidates.get(i), leg)
                     - (leg.getPreviousTripId() != null && !leg.movedFrom(candidates.get(i)) ? PlanningContext.DAY : 0);
             order[i] = i;
         }
@@ -186,16 +186,5 @@ final class BestInsertion {
             }
         }
         return best;
-    }
-
-    private long closeness(Trip trip, Leg leg) {
-        long bestFrom = ctx.travelMillis(trip.getHomePlace(), leg.getFromPlace());
-        long bestTo = ctx.travelMillis(trip.getHomePlace(), leg.getToPlace());
-        List<Visit> seq = seqOf(trip);
-        for (Visit v : seq) {
-            bestFrom = Math.min(bestFrom, ctx.travelMillis(v.getPlace(), leg.getFromPlace()));
-            bestTo = Math.min(bestTo, ctx.travelMillis(v.getPlace(), leg.getToPlace()));
-        }
-        return bestFrom + bestTo + (seq.isEmpty() ? PlanningContext.MINUTE * 30 : 0);
     }
 }
