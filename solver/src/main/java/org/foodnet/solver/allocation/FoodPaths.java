@@ -61,7 +61,8 @@ public final class FoodPaths {
 
     /**
      * The sites a lot's food visits on its way to the recipient, starting where the lot is and ending at
-     * the recipient; empty when no path is allowed (stock of one depot for another depot's recipient).
+     * the recipient; empty when no path is allowed. Stock at a depot for another depot's recipient goes back
+     * through the hub.
      */
     public Optional<List<Site>> path(DonationLot lot, Site recipient) {
         PlanningSettings settings = network.settings();
@@ -89,7 +90,10 @@ public final class FoodPaths {
             }
             case DEPOT -> {
                 if (at != depot) {
-                    return Optional.empty();
+                    // stock of another town's depot (a food drive there) goes back through the hub
+                    path.add(hub);
+                    addFromHub(path, depot, recipient, settings);
+                    return Optional.of(path);
                 }
             }
             default -> {
