@@ -219,6 +219,12 @@ public final class PlanFixture {
     }
 
     /** The month plan with every visit not on a trip in its parcel's bucket, and all shadow variables set. */
+    /** As if a previous plan had carried this hop on that trip (a re-plan). */
+    public PlanFixture previously(Leg leg, Trip trip) {
+        leg.setPreviousTripId(trip.getId());
+        return this;
+    }
+
     public MonthPlan plan() {
         Set<Visit> placed = Collections.newSetFromMap(new IdentityHashMap<>());
         trips.forEach(t -> placed.addAll(t.getVisits()));
