@@ -12,9 +12,12 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.savedrequest.NullRequestCache;
 
 /**
- * HTTP Basic against the users in PostgreSQL; three roles. Ownership (a driver's own trips, an organizer's own
+ * HTTP Basic against the users in PostgreSQL; three roles. The web pages (static files, public) sign in with a
+ * form ({@code /login.html} posting to {@code /login}) instead: that keeps a session cookie (SameSite=Strict, see
+ * application.properties) which the pages' fetch/EventSource calls send; Basic requests stay stateless. Ownership (a driver's own trips, an organizer's own
  * donations) is checked in the use cases; the rules here say which role may call which path at all.
  */
 @Configuration(proxyBeanMethods = false)
@@ -32,7 +35,12 @@ class SecurityConfiguration {
     @Bean
     SecurityFilterChain api(HttpSecurity http) throws Exception {
         http.csrf(csrf -> csrf.disable())
-                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                // sessions only for form login (Basic keeps its context per request); no saved requests
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED))
+                .requestCache(cache -> cache.requestCache(new NullRequestCache()))
+                .formLogin(form -> form.loginPage("/login.html").loginProcessingUrl("/login")
+                        .defaultSuccessUrl("/", true).failureUrl("/login.html?error").permitAll())
+                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login.html?logout"))
                 .httpBasic(basic -> basic.realmName("foodnet").authenticationEntryPoint(SecurityConfiguration::unauthorized))
                 .exceptionHandling(e -> e.authenticationEntryPoint(SecurityConfiguration::unauthorized)
                         .accessDeniedHandler((request, response, denied) -> write(response, 403, "Forbidden",
@@ -41,6 +49,7 @@ class SecurityConfiguration {
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
                         .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
                         .requestMatchers("/error").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/", "/*.html", "/css/**", "/js/**", "/img/**", "/favicon.ico").permitAll()
                         .requestMatchers("/api/me").authenticated()
                         .requestMatchers(HttpMethod.GET, "/api/sites", "/api/sites/*").hasAnyRole(COORDINATOR, ORGANIZER)
                         .requestMatchers("/api/donations", "/api/donations/**", "/api/donations.csv").hasAnyRole(COORDINATOR, ORGANIZER)
@@ -53,7 +62,10 @@ class SecurityConfiguration {
 
     private static void unauthorized(HttpServletRequest request, HttpServletResponse response,
                                      org.springframework.security.core.AuthenticationException e) throws IOException {
-        response.setHeader("WWW-Authenticate", "Basic realm=\"foodnet\"");
+        // the web pages mark their calls; without the challenge the browser shows no password dialog of its own
+        if (request.getHeader("X-Requested-With") == null) {
+            response.setHeader("WWW-Authenticate", "Basic realm=\"foodnet\"");
+        }
         write(response, 401, "Unauthorized", "sign in with HTTP Basic (user name and password)");
     }
 
