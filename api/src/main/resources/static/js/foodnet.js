@@ -45,7 +45,7 @@ const Foodnet = (() => {
     } catch (e) {
       throw new ApiError(0, { detail: t('error.network') });
     }
-    if (res.status === 401) { location.href = '/login.html?next=' + encodeURIComponent(location.pathname + location.search); throw new ApiError(401, null); }
+    if (res.status === 401) { location.href = '/login.html'; throw new ApiError(401, null); }
     const text = await res.text();
     let data = null;
     try { data = text ? JSON.parse(text) : null; } catch (e) { data = text; }

@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -17,7 +18,8 @@ import org.springframework.security.web.savedrequest.NullRequestCache;
 /**
  * HTTP Basic against the users in PostgreSQL; three roles. The web pages (static files, public) sign in with a
  * form ({@code /login.html} posting to {@code /login}) instead: that keeps a session cookie (SameSite=Strict, see
- * application.properties) which the pages' fetch/EventSource calls send; Basic requests stay stateless. Ownership (a driver's own trips, an organizer's own
+ * application.properties) which the pages' fetch/EventSource calls send; requests with Basic credentials go through
+ * their own stateless chain, so scripts never get a session. Ownership (a driver's own trips, an organizer's own
  * donations) is checked in the use cases; the rules here say which role may call which path at all.
  */
 @Configuration(proxyBeanMethods = false)
@@ -32,16 +34,34 @@ class SecurityConfiguration {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
     }
 
+    /** Requests that bring HTTP Basic credentials (scripts, curl, the API tests): stateless, as before. */
     @Bean
-    SecurityFilterChain api(HttpSecurity http) throws Exception {
-        http.csrf(csrf -> csrf.disable())
-                // sessions only for form login (Basic keeps its context per request); no saved requests
-                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED))
+    @Order(1)
+    SecurityFilterChain basic(HttpSecurity http) throws Exception {
+        http.securityMatcher(request -> request.getHeader("Authorization") != null)
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .httpBasic(basic -> basic.realmName("foodnet").authenticationEntryPoint(SecurityConfiguration::unauthorized));
+        return rules(http);
+    }
+
+    /**
+     * Everything else: the web pages and their calls. A form login ({@code /login}) keeps the user in the session;
+     * without a session the API answers 401 as above.
+     */
+    @Bean
+    @Order(2)
+    SecurityFilterChain pages(HttpSecurity http) throws Exception {
+        http.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED))
                 .requestCache(cache -> cache.requestCache(new NullRequestCache()))
                 .formLogin(form -> form.loginPage("/login.html").loginProcessingUrl("/login")
                         .defaultSuccessUrl("/", true).failureUrl("/login.html?error").permitAll())
-                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login.html?logout"))
-                .httpBasic(basic -> basic.realmName("foodnet").authenticationEntryPoint(SecurityConfiguration::unauthorized))
+                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login.html?logout"));
+        return rules(http);
+    }
+
+    /** Which role may call which path (the same for both ways of signing in). */
+    private static SecurityFilterChain rules(HttpSecurity http) throws Exception {
+        http.csrf(csrf -> csrf.disable())   // session cookie is SameSite=Strict (application.properties)
                 .exceptionHandling(e -> e.authenticationEntryPoint(SecurityConfiguration::unauthorized)
                         .accessDeniedHandler((request, response, denied) -> write(response, 403, "Forbidden",
                                 "your role may not " + request.getMethod() + " " + request.getRequestURI())))
@@ -49,7 +69,7 @@ class SecurityConfiguration {
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
                         .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
                         .requestMatchers("/error").permitAll()
-                        .requestMatchers(HttpMethod.GET, "/", "/*.html", "/css/**", "/js/**", "/img/**", "/favicon.ico").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/", "/*.html", "/css/**", "/js/**", "/favicon.ico").permitAll()
                         .requestMatchers("/api/me").authenticated()
                         .requestMatchers(HttpMethod.GET, "/api/sites", "/api/sites/*").hasAnyRole(COORDINATOR, ORGANIZER)
                         .requestMatchers("/api/donations", "/api/donations/**", "/api/donations.csv").hasAnyRole(COORDINATOR, ORGANIZER)

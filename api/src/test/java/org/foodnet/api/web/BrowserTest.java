@@ -123,6 +123,13 @@ class BrowserTest extends ApiTestBase {
         page.navigate("/coordinator.html");
         page.waitForURL("**/login.html**");   // signed out: the page sends you to sign in
         page.context().close();
+
+        // HTTP Basic stays as it was: no session, and the challenge (except for the pages' own calls)
+        Response basic = coordinator.get("/api/me");
+        assertThat(basic.status()).isEqualTo(200);
+        assertThat(basic.header("set-cookie")).isNull();
+        assertThat(coordinator.anonymous().get("/api/me").header("www-authenticate")).isEqualTo("Basic realm=\"foodnet\"");
+        assertThat(coordinator.anonymous().get("/api/me", "X-Requested-With", "fetch").header("www-authenticate")).isNull();
     }
 
     @Test
