@@ -6,15 +6,20 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.savedrequest.NullRequestCache;
 
 /**
- * HTTP Basic against the users in PostgreSQL; three roles. Ownership (a driver's own trips, an organizer's own
+ * HTTP Basic against the users in PostgreSQL; three roles. The web pages (static files, public) sign in with a
+ * form ({@code /login.html} posting to {@code /login}) instead: that keeps a session cookie (SameSite=Strict, see
+ * application.properties) which the pages' fetch/EventSource calls send; requests with Basic credentials go through
+ * their own stateless chain, so scripts never get a session. Ownership (a driver's own trips, an organizer's own
  * donations) is checked in the use cases; the rules here say which role may call which path at all.
  */
 @Configuration(proxyBeanMethods = false)
@@ -29,11 +34,34 @@ class SecurityConfiguration {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
     }
 
+    /** Requests that bring HTTP Basic credentials (scripts, curl, the API tests): stateless, as before. */
     @Bean
-    SecurityFilterChain api(HttpSecurity http) throws Exception {
-        http.csrf(csrf -> csrf.disable())
+    @Order(1)
+    SecurityFilterChain basic(HttpSecurity http) throws Exception {
+        http.securityMatcher(request -> request.getHeader("Authorization") != null)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .httpBasic(basic -> basic.realmName("foodnet").authenticationEntryPoint(SecurityConfiguration::unauthorized))
+                .httpBasic(basic -> basic.realmName("foodnet").authenticationEntryPoint(SecurityConfiguration::unauthorized));
+        return rules(http);
+    }
+
+    /**
+     * Everything else: the web pages and their calls. A form login ({@code /login}) keeps the user in the session;
+     * without a session the API answers 401 as above.
+     */
+    @Bean
+    @Order(2)
+    SecurityFilterChain pages(HttpSecurity http) throws Exception {
+        http.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED))
+                .requestCache(cache -> cache.requestCache(new NullRequestCache()))
+                .formLogin(form -> form.loginPage("/login.html").loginProcessingUrl("/login")
+                        .defaultSuccessUrl("/", true).failureUrl("/login.html?error").permitAll())
+                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login.html?logout"));
+        return rules(http);
+    }
+
+    /** Which role may call which path (the same for both ways of signing in). */
+    private static SecurityFilterChain rules(HttpSecurity http) throws Exception {
+        http.csrf(csrf -> csrf.disable())   // session cookie is SameSite=Strict (application.properties)
                 .exceptionHandling(e -> e.authenticationEntryPoint(SecurityConfiguration::unauthorized)
                         .accessDeniedHandler((request, response, denied) -> write(response, 403, "Forbidden",
                                 "your role may not " + request.getMethod() + " " + request.getRequestURI())))
@@ -41,6 +69,7 @@ class SecurityConfiguration {
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
                         .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
                         .requestMatchers("/error").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/", "/*.html", "/css/**", "/js/**", "/favicon.ico").permitAll()
                         .requestMatchers("/api/me").authenticated()
                         .requestMatchers(HttpMethod.GET, "/api/sites", "/api/sites/*").hasAnyRole(COORDINATOR, ORGANIZER)
                         .requestMatchers("/api/donations", "/api/donations/**", "/api/donations.csv").hasAnyRole(COORDINATOR, ORGANIZER)
@@ -53,7 +82,10 @@ class SecurityConfiguration {
 
     private static void unauthorized(HttpServletRequest request, HttpServletResponse response,
                                      org.springframework.security.core.AuthenticationException e) throws IOException {
-        response.setHeader("WWW-Authenticate", "Basic realm=\"foodnet\"");
+        // the web pages mark their calls; without the challenge the browser shows no password dialog of its own
+        if (request.getHeader("X-Requested-With") == null) {
+            response.setHeader("WWW-Authenticate", "Basic realm=\"foodnet\"");
+        }
         write(response, 401, "Unauthorized", "sign in with HTTP Basic (user name and password)");
     }
 

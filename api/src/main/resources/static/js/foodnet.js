@@ -1,0 +1,93 @@
+// Foodnet pages: shared helpers (language, API calls, formatting). No build step, no libraries.
+'use strict';
+const Foodnet = (() => {
+  const stored = localStorage.getItem('foodnet.lang');
+  let lang = stored === 'en' ? 'en' : 'ja';   // Japanese first; the header's button switches (kept per browser)
+  const dict = { ja: {}, en: {} };
+
+  function add(ja, en) { Object.assign(dict.ja, ja); Object.assign(dict.en, en); }
+  function t(key, ...args) {
+    let s = dict[lang][key] ?? dict.ja[key] ?? key;
+    args.forEach((a, i) => { s = s.replace('{' + i + '}', a); });
+    return s;
+  }
+  function apply(root = document) {
+    document.documentElement.lang = lang;
+    root.querySelectorAll('[data-i18n]').forEach(el => { el.textContent = t(el.dataset.i18n); });
+    root.querySelectorAll('[data-i18n-aria]').forEach(el => { el.setAttribute('aria-label', t(el.dataset.i18nAria)); });
+    const title = document.querySelector('title[data-i18n]');
+    if (title) document.title = t(title.dataset.i18n);
+  }
+  function setLang(l) { lang = l; localStorage.setItem('foodnet.lang', l); apply(); document.dispatchEvent(new Event('foodnet:lang')); }
+
+  add({ 'lang.toggle': 'English', 'logout': 'ログアウト', 'error.forbidden': 'この画面を使う権限がありません（{0}）。',
+        'error.network': '通信できませんでした。電波の良い所でもう一度お試しください。', 'error.generic': 'エラー: {0}',
+        'role.COORDINATOR': 'コーディネーター', 'role.DRIVER': 'ドライバー', 'role.ORGANIZER': '受付担当',
+        'temp.AMBIENT': '常温', 'temp.CHILLED': '冷蔵', 'temp.FROZEN': '冷凍',
+        'expiry.USE_BY': '消費期限', 'expiry.BEST_BEFORE': '賞味期限', 'kg': 'kg', 'mypage': '自分の画面へ' },
+      { 'lang.toggle': '日本語', 'logout': 'Sign out', 'error.forbidden': 'Your account may not use this page ({0}).',
+        'error.network': 'No connection. Please try again where the signal is better.', 'error.generic': 'Error: {0}',
+        'role.COORDINATOR': 'coordinator', 'role.DRIVER': 'driver', 'role.ORGANIZER': 'organizer',
+        'temp.AMBIENT': 'ambient', 'temp.CHILLED': 'chilled', 'temp.FROZEN': 'frozen',
+        'expiry.USE_BY': 'use by', 'expiry.BEST_BEFORE': 'best before', 'kg': 'kg', 'mypage': 'Go to my page' });
+
+  class ApiError extends Error {
+    constructor(status, problem) { super((problem && (problem.detail || problem.title)) || ('HTTP ' + status)); this.status = status; this.problem = problem; }
+  }
+
+  /** fetch with the session cookie; 401 goes to the sign-in page, errors become ApiError (RFC 9457 problem). */
+  async function api(path, { method = 'GET', body, headers = {} } = {}) {
+    const h = { 'X-Requested-With': 'fetch', 'Accept': 'application/json', ...headers };
+    if (body !== undefined) h['Content-Type'] = 'application/json';
+    let res;
+    try {
+      res = await fetch(path, { method, headers: h, body: body === undefined ? undefined : JSON.stringify(body), credentials: 'same-origin' });
+    } catch (e) {
+      throw new ApiError(0, { detail: t('error.network') });
+    }
+    if (res.status === 401) { location.href = '/login.html'; throw new ApiError(401, null); }
+    const text = await res.text();
+    let data = null;
+    try { data = text ? JSON.parse(text) : null; } catch (e) { data = text; }
+    if (!res.ok) throw new ApiError(res.status, data);
+    return data;
+  }
+
+  function errorText(e) {
+    if (e.status === 403) return t('error.forbidden', e.message);
+    if (e.status === 0) return t('error.network');
+    if (e.problem && e.problem.errors && e.problem.errors.length) {
+      return t('error.generic', e.problem.errors.map(x => x.field + ': ' + x.reason).join(' / '));
+    }
+    return t('error.generic', e.message);
+  }
+
+  const locale = () => lang === 'ja' ? 'ja-JP' : 'en-GB';
+  const kg = (value, digits = 1) => new Intl.NumberFormat(locale(), { maximumFractionDigits: digits }).format(value) + ' kg';
+  const date = (iso) => iso ? new Intl.DateTimeFormat(locale(), { year: 'numeric', month: 'short', day: 'numeric', weekday: 'short' })
+      .format(new Date(iso.length === 10 ? iso + 'T00:00:00' : iso)) : '';
+  const time = (iso) => iso ? iso.substring(11, 16) : '';
+  const dateTime = (iso) => iso ? new Intl.DateTimeFormat(locale(), { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' })
+      .format(new Date(iso)) : '';
+  /** A fresh idempotency key: letters, digits and '-' only (the API's pattern). */
+  const newKey = (prefix) => prefix + '-' + (crypto.randomUUID ? crypto.randomUUID()
+      : Date.now().toString(36) + '-' + Math.random().toString(36).slice(2) + Math.random().toString(36).slice(2));
+  function esc(s) { return String(s ?? '').replace(/[&<>"']/g, c => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c])); }
+
+  /** Header: who is signed in, language toggle, sign out. Returns /api/me (or throws). */
+  async function header() {
+    const langBtn = document.getElementById('lang');
+    if (langBtn) langBtn.addEventListener('click', () => setLang(lang === 'ja' ? 'en' : 'ja'));
+    apply();
+    const me = await api('/api/me');
+    const who = document.getElementById('who');
+    if (who) {
+      const show = () => { who.textContent = me.username + '（' + t('role.' + me.role) + '）'; };
+      show(); document.addEventListener('foodnet:lang', show);
+    }
+    return me;
+  }
+  const pageOf = (role) => ({ COORDINATOR: '/coordinator.html', DRIVER: '/driver.html', ORGANIZER: '/organizer.html' }[role]);
+
+  return { add, t, apply, api, errorText, kg, date, time, dateTime, newKey, esc, header, pageOf, get lang() { return lang; }, ApiError };
+})();
