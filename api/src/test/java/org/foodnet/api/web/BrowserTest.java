@@ -243,7 +243,19 @@ class BrowserTest extends ApiTestBase {
                 .forEach(s -> pickupSites.add(s.get("id").asString()));
         // a trip that loads only at donors, so confirming it needs no other trip confirmed first
         String today = TODAY.toLocalDate().toString();
+        // food other test classes may already have confirmed picked up (trips up to today of any plan in the
+        // shared database): a new month plan does not know about it (see the closing note of 2026-11-23)
+        Set<String> maybeTaken = new HashSet<>();
+        coordinator.get("/api/plans?month=2026-12").json().valueStream().forEach(info -> {
+            JsonNode planTrips = coordinator.get("/api/plans/" + info.get("id").asLong()).json().get("plan").get("trips");
+            planTrips.valueStream().filter(t -> t.get("date").asString().compareTo(today) <= 0)
+                    .forEach(t -> t.get("stops").valueStream().forEach(s -> s.get("movements").valueStream()
+                            .filter(m -> m.get("kind").asString().equals("LOAD"))
+                            .forEach(m -> maybeTaken.add(m.get("lotId").asString() + "@" + s.get("siteId").asString()))));
+        });
         JsonNode trip = trips.valueStream().filter(t -> t.get("date").asString().compareTo(today) > 0)   // not one confirmed by other tests
+                .filter(t -> t.get("stops").valueStream().allMatch(s -> s.get("movements").valueStream()
+                        .noneMatch(m -> maybeTaken.contains(m.get("lotId").asString() + "@" + s.get("siteId").asString()))))
                 .filter(t -> t.get("stops").valueStream().allMatch(s ->
                         s.get("movements").valueStream().noneMatch(m -> m.get("kind").asString().equals("LOAD"))
                                 || pickupSites.contains(s.get("siteId").asString())))
