@@ -191,7 +191,8 @@ public final class MonthPlanBuilder {
         return u;
     }
 
-    private static List<StorageDay> storageDays(Network network, PlanningContext ctx, List<Site> storing,
+    /** Room per storing site, class and day once the stock no parcel takes is counted. */
+    static List<StorageDay> storageDays(Network network, PlanningContext ctx, List<Site> storing,
                                                 Map<String, Long> allocatedByLot) {
         int days = ctx.days();
         long[][][] fixed = new long[storing.size()][3][days];

@@ -2,42 +2,16 @@ package org.foodnet.solver.model;
 
 import java.util.Objects;
 
-import org.optaplanner.core.api.domain.variable.VariableListener;
 import org.optaplanner.core.api.score.director.ScoreDirector;
 
 /**
  * When a drop visit moves to another trip (another day), tells the downstream leg's pickup on which day
  * the food arrives at the storing site it leaves from: the storage constraint needs both ends of that stay.
  */
-public class OriginArrivalListener implements VariableListener<MonthPlan, Visit> {
+public class OriginArrivalListener extends VisitListener {
 
     @Override
-    public void beforeEntityAdded(ScoreDirector<MonthPlan> scoreDirector, Visit visit) {
-    }
-
-    @Override
-    public void afterEntityAdded(ScoreDirector<MonthPlan> scoreDirector, Visit visit) {
-        update(scoreDirector, visit);
-    }
-
-    @Override
-    public void beforeVariableChanged(ScoreDirector<MonthPlan> scoreDirector, Visit visit) {
-    }
-
-    @Override
-    public void afterVariableChanged(ScoreDirector<MonthPlan> scoreDirector, Visit visit) {
-        update(scoreDirector, visit);
-    }
-
-    @Override
-    public void beforeEntityRemoved(ScoreDirector<MonthPlan> scoreDirector, Visit visit) {
-    }
-
-    @Override
-    public void afterEntityRemoved(ScoreDirector<MonthPlan> scoreDirector, Visit visit) {
-    }
-
-    private void update(ScoreDirector<MonthPlan> scoreDirector, Visit visit) {
+    void update(ScoreDirector<MonthPlan> scoreDirector, Visit visit) {
         if (visit.isPickup() || visit.getLeg().getDownstream() == null) {
             return;
         }

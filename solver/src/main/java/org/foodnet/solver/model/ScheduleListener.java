@@ -1,41 +1,15 @@
 package org.foodnet.solver.model;
 
-import org.optaplanner.core.api.domain.variable.VariableListener;
 import org.optaplanner.core.api.score.director.ScoreDirector;
 
 /**
  * Keeps arrival, service start, departure and the load on board per temperature class up to date,
  * walking forward from the changed visit only until nothing changes any more.
  */
-public class ScheduleListener implements VariableListener<MonthPlan, Visit> {
+public class ScheduleListener extends VisitListener {
 
     @Override
-    public void beforeEntityAdded(ScoreDirector<MonthPlan> scoreDirector, Visit visit) {
-    }
-
-    @Override
-    public void afterEntityAdded(ScoreDirector<MonthPlan> scoreDirector, Visit visit) {
-        update(scoreDirector, visit);
-    }
-
-    @Override
-    public void beforeVariableChanged(ScoreDirector<MonthPlan> scoreDirector, Visit visit) {
-    }
-
-    @Override
-    public void afterVariableChanged(ScoreDirector<MonthPlan> scoreDirector, Visit visit) {
-        update(scoreDirector, visit);
-    }
-
-    @Override
-    public void beforeEntityRemoved(ScoreDirector<MonthPlan> scoreDirector, Visit visit) {
-    }
-
-    @Override
-    public void afterEntityRemoved(ScoreDirector<MonthPlan> scoreDirector, Visit visit) {
-    }
-
-    private void update(ScoreDirector<MonthPlan> scoreDirector, Visit visit) {
+    void update(ScoreDirector<MonthPlan> scoreDirector, Visit visit) {
         Trip trip = visit.getTrip();
         if (trip == null || trip.isBucket()) {
             set(scoreDirector, visit, null, null, null, null, null, null);
@@ -80,6 +54,12 @@ public class ScheduleListener implements VariableListener<MonthPlan, Visit> {
         }
     }
 
+    private static void change(ScoreDirector<MonthPlan> sd, Visit v, String variable, Runnable set) {
+        sd.beforeVariableChanged(v, variable);
+        set.run();
+        sd.afterVariableChanged(v, variable);
+    }
+
     private static boolean same(Long current, long value) {
         return current != null && current == value;
     }
@@ -91,23 +71,11 @@ public class ScheduleListener implements VariableListener<MonthPlan, Visit> {
                 && java.util.Objects.equals(v.getLoadChilled(), c) && java.util.Objects.equals(v.getLoadFrozen(), f)) {
             return;
         }
-        sd.beforeVariableChanged(v, "arrival");
-        v.setArrival(arrival);
-        sd.afterVariableChanged(v, "arrival");
-        sd.beforeVariableChanged(v, "serviceStart");
-        v.setServiceStart(start);
-        sd.afterVariableChanged(v, "serviceStart");
-        sd.beforeVariableChanged(v, "departure");
-        v.setDeparture(departure);
-        sd.afterVariableChanged(v, "departure");
-        sd.beforeVariableChanged(v, "loadAmbient");
-        v.setLoadAmbient(a);
-        sd.afterVariableChanged(v, "loadAmbient");
-        sd.beforeVariableChanged(v, "loadChilled");
-        v.setLoadChilled(c);
-        sd.afterVariableChanged(v, "loadChilled");
-        sd.beforeVariableChanged(v, "loadFrozen");
-        v.setLoadFrozen(f);
-        sd.afterVariableChanged(v, "loadFrozen");
+        change(sd, v, "arrival", () -> v.setArrival(arrival));
+        change(sd, v, "serviceStart", () -> v.setServiceStart(start));
+        change(sd, v, "departure", () -> v.setDeparture(departure));
+        change(sd, v, "loadAmbient", () -> v.setLoadAmbient(a));
+        change(sd, v, "loadChilled", () -> v.setLoadChilled(c));
+        change(sd, v, "loadFrozen", () -> v.setLoadFrozen(f));
     }
 }

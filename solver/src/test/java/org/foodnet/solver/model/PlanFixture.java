@@ -251,31 +251,7 @@ public final class PlanFixture {
     private List<StorageDay> storageDays() {
         Map<String, Long> allocatedByLot = new HashMap<>();
         parcels.forEach(p -> allocatedByLot.merge(p.getLot().id(), p.getGrams(), Long::sum));
-        int days = ctx.days();
-        long[][][] fixed = new long[storing.size()][3][days];
-        for (DonationLot lot : network.lots()) {
-            Integer s = storageIndex.get(lot.siteId());
-            if (s == null) {
-                continue;
-            }
-            long unallocated = lot.grams() - allocatedByLot.getOrDefault(lot.id(), 0L);
-            int from = Math.max(0, ctx.dayIndex(lot.availableFrom()));
-            int to = Math.min(days - 1, ctx.dayIndex(network.settings().lastDeliveryDay(lot)));
-            for (int d = from; d <= to; d++) {
-                fixed[s][lot.temperature().ordinal()][d] += unallocated;
-            }
-        }
-        List<StorageDay> result = new ArrayList<>();
-        for (int s = 0; s < storing.size(); s++) {
-            Site site = storing.get(s);
-            for (TemperatureClass c : TemperatureClass.values()) {
-                for (int d = 0; d < days; d++) {
-                    result.add(new StorageDay(StorageDay.key(s, c.ordinal(), d), site, c, d, ctx.firstDay().plusDays(d),
-                            site.storageCapacity().get(c), fixed[s][c.ordinal()][d]));
-                }
-            }
-        }
-        return result;
+        return MonthPlanBuilder.storageDays(network, ctx, storing, allocatedByLot);
     }
 
     private List<RecipientDemand> demands() {
