@@ -72,6 +72,20 @@ public class FoodnetWeights {
         return w;
     }
 
+    /**
+     * What starting one more trip costs, in milliseconds of driving: the trip weight over the driving weight
+     * (60 minutes with the default weights). Construction and insertion moves open a new trip only when no
+     * existing one can take the food for less.
+     */
+    public long newTripMillis() {
+        long perTrip = trips.softScore() * FoodnetConstraints.TRIP_MILLIS;
+        long perMilli = driving.softScore();
+        if (perTrip <= 0) {
+            return 0;
+        }
+        return perMilli <= 0 ? Long.MAX_VALUE / 4 : perTrip / perMilli;
+    }
+
     private void multiply(String name, long f) {
         switch (name) {
             case FoodnetConstraints.PAIR -> pair = pair.multiply(f);

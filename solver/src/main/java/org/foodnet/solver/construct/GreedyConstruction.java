@@ -99,6 +99,9 @@ public class GreedyConstruction implements CustomPhaseCommand<MonthPlan> {
                 return startOf[v.getNumber()];
             }
         });
+        if (plan.getWeights() != null) {
+            inserter.setNewTripCost(plan.getWeights().newTripMillis());
+        }
         routes = new IdentityHashMap<>();
         tripsByDay = new ArrayList<>();
         for (int d = 0; d < ctx.days(); d++) {

@@ -20,6 +20,7 @@ public final class Inserter {
 
     private final PlanningContext ctx;
     private Timeline timeline;
+    private long newTripCost = NEW_TRIP;
     private final long[] simDep;
     private final long[] simStart;
     private final int[] simStamp;
@@ -35,6 +36,11 @@ public final class Inserter {
         this.simDep = new long[visits];
         this.simStart = new long[visits];
         this.simStamp = new int[visits];
+    }
+
+    /** What opening an empty trip costs in insertion decisions (see {@code FoodnetWeights#newTripMillis}). */
+    public void setNewTripCost(long newTripCost) {
+        this.newTripCost = newTripCost;
     }
 
     public void setTimeline(Timeline timeline) {
@@ -78,7 +84,7 @@ public final class Inserter {
 
     /**
      * The cheapest feasible insertion of the leg into the trip whose current visits are {@code seq} and
-     * whose current driving is {@code driving} ms; cost = extra driving + {@link #NEW_TRIP} for an empty
+     * whose current driving is {@code driving} ms; cost = extra driving + the new-trip cost for an empty
      * trip + {@code dayCost}. Null when no position works.
      */
     public Insertion bestInTrip(Leg leg, Trip trip, List<Visit> seq, long driving, long dayCost) {
@@ -114,7 +120,7 @@ public final class Inserter {
                 if (newDriving < 0) {
                     continue;
                 }
-                long cost = newDriving - driving + (n == 0 ? NEW_TRIP : 0) + dayCost;
+                long cost = newDriving - driving + (n == 0 ? newTripCost : 0) + dayCost;
                 if (best == null || cost < best.cost) {
                     best = new Insertion(trip, i, j, cost);
                 }

@@ -38,6 +38,8 @@ final class BestInsertion {
     private final Map<Trip, Long> driving = new IdentityHashMap<>();
     private final Map<Visit, Trip> tripOverride = new IdentityHashMap<>();
     private final Map<Visit, long[]> timeOverride = new HashMap<>();
+    /** A trip that may not receive anything in the current re-plan (the one a ruin empties), or null. */
+    private Trip avoid;
 
     BestInsertion(MonthPlan plan, List<List<Trip>> byDay) {
         this.plan = plan;
@@ -61,29 +63,119 @@ final class BestInsertion {
                 return t != null ? t[1] : v.getServiceStart();
             }
         });
+        if (plan.getWeights() != null) {
+            inserter.setNewTripCost(plan.getWeights().newTripMillis());
+        }
     }
 
-    /** The move re-placing the parcel, or null when some leg finds no feasible place. */
-    RelocateMove replan(Parcel parcel) {
+    /**
+     * Ruin and recreate: takes all these parcels out of their trips, then puts them back one by one, in the
+     * given order, each leg at its cheapest feasible place given the others placed so far, never on
+     * {@code avoid} (the trip a route-elimination ruin tries to empty; may be null). A parcel for which some
+     * leg finds no place goes back to its bucket (undelivered), which the score then weighs. Null when taking
+     * the parcels out would already break a rule on some trip.
+     */
+    RelocateMove recreate(List<Parcel> parcels, Trip avoid) {
+        reset(avoid);
+        List<Visit> own = new ArrayList<>();
+        for (Parcel parcel : parcels) {
+            for (Leg leg : parcel.getLegs()) {
+                own.add(leg.getPickup());
+                own.add(leg.getDrop());
+            }
+        }
+        if (!takeOut(own)) {
+            return null;
+        }
+        List<Visit> visits = new ArrayList<>();
+        List<Trip> targets = new ArrayList<>();
+        List<Integer> positions = new ArrayList<>();
+        for (Parcel parcel : parcels) {
+            Map<Trip, List<Visit>> before = new IdentityHashMap<>();
+            int mark = visits.size();
+            boolean placed = true;
+            for (Leg leg : parcel.getLegs()) {
+                Insertion best = best(leg);
+                List<Visit> seq = best == null ? null : new ArrayList<>(seqOf(best.trip()));
+                if (seq != null) {
+                    before.putIfAbsent(best.trip(), new ArrayList<>(seq));
+                    seq.add(best.pickupAt(), leg.getPickup());
+                    seq.add(best.dropAt(), leg.getDrop());
+                }
+                if (seq == null || !resimulate(best.trip(), seq)) {
+                    placed = false;
+                    break;
+                }
+                visits.add(leg.getPickup());
+                targets.add(best.trip());
+                positions.add(best.pickupAt());
+                visits.add(leg.getDrop());
+                targets.add(best.trip());
+                positions.add(best.dropAt());
+            }
+            if (placed) {
+                continue;
+            }
+            // undo this parcel's legs placed so far; it stays undelivered
+            visits.subList(mark, visits.size()).clear();
+            targets.subList(mark, targets.size()).clear();
+            positions.subList(mark, positions.size()).clear();
+            for (Leg leg : parcel.getLegs()) {
+                tripOverride.put(leg.getPickup(), null);
+                tripOverride.put(leg.getDrop(), null);
+            }
+            for (Map.Entry<Trip, List<Visit>> e : before.entrySet()) {
+                resimulate(e.getKey(), e.getValue());
+            }
+            int at = 0;
+            for (Leg leg : parcel.getLegs()) {
+                for (Visit v : new Visit[] {leg.getPickup(), leg.getDrop()}) {
+                    visits.add(v);
+                    targets.add(parcel.getBucket());
+                    positions.add(at++);
+                }
+            }
+        }
+        return new RelocateMove(visits.toArray(new Visit[0]), targets.toArray(new Trip[0]),
+                positions.stream().mapToInt(Integer::intValue).toArray());
+    }
+
+    private void reset(Trip avoid) {
         seqs.clear();
         driving.clear();
         tripOverride.clear();
         timeOverride.clear();
-        List<Visit> own = new ArrayList<>();
-        for (Leg leg : parcel.getLegs()) {
-            own.add(leg.getPickup());
-            own.add(leg.getDrop());
-        }
+        this.avoid = avoid;
+    }
+
+    /** Takes the visits out of their trips in the hypothetical state; false when a trip left behind breaks a rule. */
+    private boolean takeOut(List<Visit> own) {
         for (Visit v : own) {
             tripOverride.put(v, null);
+        }
+        for (Visit v : own) {
             Trip t = v.getTrip();
             if (t != null && !t.isBucket() && !seqs.containsKey(t)) {
                 List<Visit> rest = new ArrayList<>(t.getVisits());
                 rest.removeAll(own);
                 if (!resimulate(t, rest)) {
-                    return null;
+                    return false;
                 }
             }
+        }
+        return true;
+    }
+
+    /** The move re-placing the parcel, or null when some leg finds no feasible place. */
+    RelocateMove replan(Parcel parcel) {
+        reset(null);
+        List<Visit> own = new ArrayList<>();
+        for (Leg leg : parcel.getLegs()) {
+            own.add(leg.getPickup());
+            own.add(leg.getDrop());
+        }
+        if (!takeOut(own)) {
+            return null;
         }
         List<Visit> visits = new ArrayList<>();
         List<Trip> targets = new ArrayList<>();
@@ -153,7 +245,7 @@ final class BestInsertion {
         List<Trip> candidates = new ArrayList<>();
         for (int d = lo; d <= hi; d++) {
             for (Trip t : byDay.get(d)) {
-                if (t.capacity(leg.classIndex()) >= leg.getGrams() && ctx.isOpen(leg.getFromPlace(), d)
+                if (t != avoid && t.capacity(leg.classIndex()) >= leg.getGrams() && ctx.isOpen(leg.getFromPlace(), d)
                         && ctx.isOpen(leg.getToPlace(), d) && Inserter.recipientFits(leg, seqOf(t))) {
                     candidates.add(t);
                 }
@@ -169,11 +261,21 @@ final class BestInsertion {
         Arrays.sort(order, Comparator.comparingLong(i -> rank[i]));
         Insertion best = null;
         int examined = 0;
+        boolean emptyTried = false;
         for (Integer i : order) {
-            if (examined++ >= CANDIDATE_TRIPS) {
-                break;
-            }
             Trip t = candidates.get(i);
+            boolean empty = seqOf(t).isEmpty();
+            if (examined >= CANDIDATE_TRIPS) {
+                // beyond the closest trips: one empty trip more, only when nothing fitted so far
+                if (best != null || emptyTried) {
+                    break;
+                }
+                if (!empty) {
+                    continue;
+                }
+            }
+            examined++;
+            emptyTried |= empty;
             long d = drivingOf(t);
             if (d < 0) {
                 continue;

@@ -68,11 +68,15 @@ public class LegMoveFactory implements MoveIteratorFactory<MonthPlan, Move<Month
                     return replanParcel(plan, bestInsertion, random, true);
                 } else if (kind < 12) {
                     return replanParcel(plan, bestInsertion, random, false);
-                } else if (kind < 45) {
+                } else if (kind < 22) {
+                    return ruinNeighbours(plan, byDay, bestInsertion, random);
+                } else if (kind < 26) {
+                    return ruinTrip(plan, byDay, bestInsertion, random);
+                } else if (kind < 50) {
                     return relocateLeg(plan, byDay, random);
-                } else if (kind < 70) {
+                } else if (kind < 72) {
                     return reorderVisit(plan, random);
-                } else if (kind < 82) {
+                } else if (kind < 83) {
                     return reorderStop(plan, random);
                 } else if (kind < 97) {
                     return deliverParcel(plan, byDay, random);
@@ -98,6 +102,66 @@ public class LegMoveFactory implements MoveIteratorFactory<MonthPlan, Move<Month
         }
         RelocateMove move = bestInsertion.replan(parcel);
         return move != null ? move : noop(parcel.getLegs().get(0).getPickup());
+    }
+
+    /** Most parcels a ruin takes out at once. */
+    static final int RUIN_MAX = 12;
+
+    /**
+     * Route elimination: all parcels on one trip (the smaller of two drawn) re-planned on the other trips,
+     * so the trip is not driven when they all fit elsewhere.
+     */
+    private static Move<MonthPlan> ruinTrip(MonthPlan plan, List<List<Trip>> byDay, BestInsertion bestInsertion,
+                                            Random random) {
+        Visit a = randomPlannedVisit(plan, random);
+        Visit b = randomPlannedVisit(plan, random);
+        if (a == null) {
+            return noop(plan.getVisits().get(0));
+        }
+        Trip trip = b != null && b.getTrip().getVisits().size() < a.getTrip().getVisits().size() ? b.getTrip() : a.getTrip();
+        java.util.LinkedHashSet<Parcel> parcels = new java.util.LinkedHashSet<>();
+        for (Visit v : trip.getVisits()) {
+            parcels.add(v.getParcel());
+        }
+        return recreate(new ArrayList<>(parcels), trip, bestInsertion, random);
+    }
+
+    /**
+     * Takes out a planned parcel and the parcels delivered closest to it on the same day (up to
+     * {@link #RUIN_MAX}), and puts them back at their cheapest places one by one.
+     */
+    private static Move<MonthPlan> ruinNeighbours(MonthPlan plan, List<List<Trip>> byDay, BestInsertion bestInsertion,
+                                                  Random random) {
+        Visit anchor = randomPlannedVisit(plan, random);
+        if (anchor == null) {
+            return noop(plan.getVisits().get(0));
+        }
+        PlanningContext ctx = plan.getContext();
+        int at = anchor.getPlace();
+        Map<Parcel, Long> closest = new IdentityHashMap<>();
+        for (Trip t : byDay.get(anchor.getTrip().getDay())) {
+            for (Visit v : t.getVisits()) {
+                long d = ctx.travelMillis(at, v.getPlace()) + ctx.travelMillis(v.getPlace(), at);
+                closest.merge(v.getParcel(), d, Math::min);
+            }
+        }
+        List<Parcel> near = new ArrayList<>(closest.keySet());
+        near.sort(java.util.Comparator.comparingLong(closest::get));
+        int k = Math.min(near.size(), 2 + random.nextInt(RUIN_MAX - 1));
+        return recreate(new ArrayList<>(near.subList(0, k)), null, bestInsertion, random);
+    }
+
+    /** Puts the parcels back in random order, or tightest deadline first. */
+    private static Move<MonthPlan> recreate(List<Parcel> parcels, Trip avoid, BestInsertion bestInsertion,
+                                            Random random) {
+        if (random.nextBoolean()) {
+            java.util.Collections.shuffle(parcels, random);
+        } else {
+            parcels.sort(java.util.Comparator.comparingLong((Parcel p) -> p.lastLeg().dueMillis())
+                    .thenComparing(Parcel::getId));
+        }
+        RelocateMove move = bestInsertion.recreate(parcels, avoid);
+        return move != null ? move : noop(parcels.get(0).getLegs().get(0).getPickup());
     }
 
     private static Move<MonthPlan> relocateLeg(MonthPlan plan, List<List<Trip>> byDay, Random random) {
