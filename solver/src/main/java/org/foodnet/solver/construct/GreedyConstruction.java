@@ -194,14 +194,20 @@ public class GreedyConstruction implements CustomPhaseCommand<MonthPlan> {
         Arrays.sort(order, Comparator.comparingLong(i -> rank[i]));
         Insertion best = null;
         int examined = 0;
+        boolean emptyTried = false;
         for (Integer i : order) {
             Trip t = candidates.get(i);
             Route route = routes.get(t);
+            boolean empty = route.seq.isEmpty();
             if (examined >= 2 * CANDIDATE_TRIPS
                     || (examined >= CANDIDATE_TRIPS && !visitsPlace(route.seq, leg.getFromPlace()))) {
-                continue;
+                // beyond the closest trips: one empty trip more, only when nothing fitted so far
+                if (best != null || emptyTried || !empty) {
+                    continue;
+                }
             }
             examined++;
+            emptyTried |= empty;
             long dayCost = t.getDay() * (earliest ? PlanningContext.DAY : leg.isFinal() ? 1000L : LATE_HOP)
                     + (leg.movedFrom(t) ? FoodnetConstraints.STABILITY_MILLIS : 0);
             Insertion ins = inserter.bestInTrip(leg, t, route.seq, route.driving, dayCost);

@@ -25,6 +25,8 @@ public final class Inserter {
     private final long[] simStart;
     private final int[] simStamp;
     private int stamp;
+    /** Where the last failed simulation broke: the index of the visit, or n when returning home. */
+    private int failedAt;
 
     /** An insertion: pickup at {@code pickupAt}, then drop at {@code dropAt} of the list that holds the pickup. */
     public record Insertion(Trip trip, int pickupAt, int dropAt, long cost) {
@@ -88,6 +90,307 @@ public final class Inserter {
      * trip + {@code dayCost}. Null when no position works.
      */
     public Insertion bestInTrip(Leg leg, Trip trip, List<Visit> seq, long driving, long dayCost) {
+        if (seq.size() >= FAST_FROM) {
+            Insertion fast = fastBestInTrip(leg, trip, seq, driving, dayCost);
+            if (fast != NOT_SURE) {
+                return fast;
+            }
+        }
+        return exhaustiveBestInTrip(leg, trip, seq, driving, dayCost);
+    }
+
+    /** Trips with at least this many visits use {@link #fastBestInTrip}. */
+    static final int FAST_FROM = 8;
+    /** Candidates the fast path verifies by full simulation before it gives up and searches exhaustively. */
+    static final int VERIFY_LIMIT = 12;
+    private static final Insertion NOT_SURE = new Insertion(null, -1, -1, Long.MIN_VALUE);
+
+    /**
+     * The same answer as the exhaustive search in (mostly) linear time per pickup position: one forward
+     * simulation of the trip as it is, a backward pass for how much later each stop may start (forward time
+     * slack with waiting, Savelsbergh), then for every pickup position an exact forward walk to each drop
+     * position and an O(1) slack test for the rest of the trip. Candidates are ranked by their exact extra
+     * driving and the cheapest is verified by a full {@link #simulate}; {@link #NOT_SURE} when the trip as
+     * it is breaks a rule or no candidate passed verification (the caller then searches exhaustively).
+     */
+    Insertion fastBestInTrip(Leg leg, Trip trip, List<Visit> seq, long driving, long dayCost) {
+        int n = seq.size();
+        Visit[] orig = seq.toArray(new Visit[0]);
+        if (simulate(trip, orig, n) < 0) {
+            return NOT_SURE;
+        }
+        int day = trip.getDay();
+        int cls = leg.classIndex();
+        long cap = trip.capacity(cls);
+        long[] start = new long[n];
+        long[] dep = new long[n];
+        long[] arrival = new long[n];
+        long[] loadAfter = new long[n];
+        boolean[] first = new boolean[n];
+        long load = 0;
+        for (int x = 0; x < n; x++) {
+            Visit v = orig[x];
+            start[x] = simStart[v.getNumber()];
+            dep[x] = simDep[v.getNumber()];
+            first[x] = x == 0 || orig[x - 1].getPlace() != v.getPlace();
+            int prevPlace = x == 0 ? trip.getHomePlace() : orig[x - 1].getPlace();
+            long prevDep = x == 0 ? trip.getSlotStart() : dep[x - 1];
+            arrival[x] = prevDep + ctx.travelMillis(prevPlace, v.getPlace());
+            if (v.classIndex() == cls) {
+                load += v.delta();
+            }
+            loadAfter[x] = load;
+        }
+        long firstStart = start[0] - ctx.travelMillis(trip.getHomePlace(), orig[0].getPlace());
+        long end = dep[n - 1] + ctx.travelMillis(orig[n - 1].getPlace(), trip.getHomePlace());
+        // slack[x] (stop-first x): how much later the arrival at x may be with x..end still keeping every rule
+        long[] slack = new long[n + 1];
+        slack[n] = Math.min(trip.getSlotEnd(), firstStart + trip.getMaxMillis()) - end;
+        long stopUpper = Long.MAX_VALUE;
+        for (int x = n - 1; x >= 0; x--) {
+            Visit v = orig[x];
+            stopUpper = Math.min(stopUpper, startUpper(v, trip, dep[x] - start[x]));
+            if (first[x]) {
+                long svc = dep[x] - start[x];
+                stopUpper = Math.min(stopUpper, ctx.openTo(v.getPlace(), day) - svc);
+                int next = x + 1;
+                while (next < n && !first[next]) {
+                    next++;
+                }
+                long wait = start[x] - arrival[x];
+                slack[x] = wait + Math.min(stopUpper - start[x], slack[next]);
+                stopUpper = Long.MAX_VALUE;
+            }
+        }
+        Visit pickup = leg.getPickup();
+        Visit drop = leg.getDrop();
+        long openP = ctx.openFrom(pickup.getPlace(), day);
+        long openD = ctx.openFrom(drop.getPlace(), day);
+        if (openP < 0 || openD < 0) {
+            return null;
+        }
+        int upstreamAt = -1;
+        if (leg.getUpstream() != null) {
+            Visit up = leg.getUpstream().getDrop();
+            for (int x = 0; x < n; x++) {
+                if (orig[x] == up) {
+                    upstreamAt = x;
+                }
+            }
+        }
+        int candidates = 0;
+        long[] cost = new long[(n + 1) * (n + 2) / 2 + 1];
+        int[] at = new int[cost.length];
+        for (int i = 0; i <= n; i++) {
+            if (!boundary(seq, i, pickup.getPlace()) || (leg.getUpstream() != null && upstreamAt >= i)) {
+                continue;
+            }
+            boolean maybe = i == 0; // a new first visit changes the trip's start: verified by full simulation
+            int prevPlace = i == 0 ? trip.getHomePlace() : orig[i - 1].getPlace();
+            long prevDep = i == 0 ? trip.getSlotStart() : dep[i - 1];
+            long prevStart = i == 0 ? 0 : start[i - 1];
+            // the pickup
+            long sP;
+            long dP;
+            if (i > 0 && prevPlace == pickup.getPlace()) {
+                sP = prevStart;
+                dP = prevDep;
+            } else {
+                sP = Math.max(prevDep + ctx.travelMillis(prevPlace, pickup.getPlace()), openP);
+                dP = sP + pickup.getServiceMillis();
+                if (dP > ctx.openTo(pickup.getPlace(), day)) {
+                    continue;
+                }
+            }
+            if (!pickupOk(leg, trip, sP, upstreamAt >= 0) || (i > 0 ? loadAfter[i - 1] : 0) + leg.getGrams() > cap) {
+                continue;
+            }
+            long detourP = ctx.travelMillis(prevPlace, pickup.getPlace());
+            // walk forward: state after the last visit before the drop
+            int lastPlace = pickup.getPlace();
+            long lastDep = dP;
+            long lastStart = sP;
+            long maxLoad = (i > 0 ? loadAfter[i - 1] : 0);
+            for (int j = i + 1; j <= n + 1; j++) {
+                // the drop goes at j of the list holding the pickup, i.e. before orig[j - 1]
+                int x = j - 1; // next original visit after the drop, x == n: home
+                if (boundaryWith(seq, i, pickup, j, drop.getPlace())) {
+                    long sD;
+                    long dD;
+                    boolean ok = true;
+                    if (lastPlace == drop.getPlace()) {
+                        sD = lastStart;
+                        dD = lastDep;
+                    } else {
+                        sD = Math.max(lastDep + ctx.travelMillis(lastPlace, drop.getPlace()), openD);
+                        dD = sD + drop.getServiceMillis();
+                        ok = dD <= ctx.openTo(drop.getPlace(), day);
+                    }
+                    ok = ok && dropOk(leg, trip, sD, dD) && maxLoad + leg.getGrams() <= cap;
+                    boolean sure = !maybe;
+                    if (ok) {
+                        int nextPlace = x < n ? orig[x].getPlace() : trip.getHomePlace();
+                        if (x < n && orig[x].getPlace() == drop.getPlace()) {
+                            sure = false; // the drop joins the next stop: verified
+                        } else {
+                            long newArrival = dD + ctx.travelMillis(drop.getPlace(), nextPlace);
+                            long delay = newArrival - (x < n ? arrival[x] : end);
+                            if (delay > slack[x]) {
+                                ok = false;
+                            } else if (delay < 0) {
+                                sure = false; // earlier than now (a matrix without the triangle inequality)
+                            }
+                        }
+                        if (ok) {
+                            long extra;
+                            int pPrev = prevPlace;
+                            int pNext = i < n ? orig[i].getPlace() : trip.getHomePlace();
+                            if (j == i + 1) {
+                                extra = detourP + ctx.travelMillis(pickup.getPlace(), drop.getPlace())
+                                        + ctx.travelMillis(drop.getPlace(), pNext) - ctx.travelMillis(pPrev, pNext);
+                            } else {
+                                int dPrev = orig[j - 2].getPlace();
+                                extra = detourP + ctx.travelMillis(pickup.getPlace(), pNext) - ctx.travelMillis(pPrev, pNext)
+                                        + ctx.travelMillis(dPrev, drop.getPlace()) + ctx.travelMillis(drop.getPlace(), nextPlace)
+                                        - ctx.travelMillis(dPrev, nextPlace);
+                            }
+                            cost[candidates] = extra * 2 + (sure ? 0 : 1); // sure ones first on equal cost
+                            at[candidates] = i * (n + 2) + j;
+                            candidates++;
+                        }
+                    }
+                }
+                if (x >= n) {
+                    break;
+                }
+                // move orig[x] into the walked prefix (it now comes after the pickup)
+                Visit v = orig[x];
+                long sV;
+                long dV;
+                if (lastPlace == v.getPlace()) {
+                    sV = lastStart;
+                    dV = lastDep;
+                } else {
+                    sV = Math.max(lastDep + ctx.travelMillis(lastPlace, v.getPlace()), ctx.openFrom(v.getPlace(), day));
+                    dV = sV + v.getServiceMillis();
+                    if (dV > ctx.openTo(v.getPlace(), day)) {
+                        break;
+                    }
+                }
+                if (sV > startUpper(v, trip, dV - sV) || sV < startLower(v, trip)) {
+                    break;
+                }
+                maxLoad = Math.max(maxLoad, loadAfter[x]);
+                if (maxLoad + leg.getGrams() > cap) {
+                    break;
+                }
+                lastPlace = v.getPlace();
+                lastDep = dV;
+                lastStart = sV;
+            }
+        }
+        if (candidates == 0) {
+            return null;
+        }
+        // verify the cheapest few by full simulation
+        Integer[] order = new Integer[candidates];
+        for (int k = 0; k < candidates; k++) {
+            order[k] = k;
+        }
+        final long[] c = cost;
+        java.util.Arrays.sort(order, (a, b) -> Long.compare(c[a], c[b]));
+        Visit[] sim = new Visit[n + 2];
+        for (int k = 0; k < Math.min(candidates, VERIFY_LIMIT); k++) {
+            int code = at[order[k]];
+            int i = code / (n + 2);
+            int j = code % (n + 2);
+            fill(sim, orig, n, pickup, i, drop, j);
+            long newDriving = simulate(trip, sim, n + 2);
+            if (newDriving >= 0) {
+                return new Insertion(trip, i, j, newDriving - driving + dayCost);
+            }
+        }
+        return NOT_SURE;
+    }
+
+    static void fill(Visit[] sim, Visit[] seq, int n, Visit pickup, int i, Visit drop, int j) {
+        int k = 0;
+        for (int x = 0; x <= n; x++) {
+            if (x == i) {
+                sim[k++] = pickup;
+            }
+            if (k == j) {
+                sim[k++] = drop;
+            }
+            if (x < n) {
+                sim[k++] = seq[x];
+            }
+        }
+        if (k == n + 1) {
+            sim[k] = drop;
+        }
+    }
+
+    /** The latest service start the visit's own rules allow (deadlines, a later leg on another trip). */
+    private long startUpper(Visit v, Trip trip, long service) {
+        if (v.isPickup()) {
+            return Long.MAX_VALUE;
+        }
+        Leg leg = v.getLeg();
+        long upper = Math.min(leg.getUseByMillis(), leg.getServingMillis()) - 1;
+        if (leg.getDownstream() != null) {
+            Visit down = leg.getDownstream().getPickup();
+            Trip downTrip = timeline.tripOf(down);
+            if (downTrip != null && downTrip != trip) {
+                upper = Math.min(upper, timeline.serviceStart(down) - service);
+            }
+        }
+        return upper;
+    }
+
+    /** The earliest service start a visit's own rules allow (the lot's release, food brought by another trip). */
+    private long startLower(Visit v, Trip trip) {
+        if (!v.isPickup()) {
+            return Long.MIN_VALUE;
+        }
+        Leg leg = v.getLeg();
+        long lower = leg.getReleaseMillis();
+        if (leg.getUpstream() != null) {
+            Visit up = leg.getUpstream().getDrop();
+            Trip upTrip = timeline.tripOf(up);
+            if (upTrip != null && upTrip != trip) {
+                lower = Math.max(lower, timeline.departure(up));
+            }
+        }
+        return lower;
+    }
+
+    private boolean pickupOk(Leg leg, Trip trip, long start, boolean upstreamOnThisTrip) {
+        if (start < leg.getReleaseMillis()) {
+            return false;
+        }
+        if (leg.getUpstream() != null && !upstreamOnThisTrip) {
+            Visit up = leg.getUpstream().getDrop();
+            Trip upTrip = timeline.tripOf(up);
+            return upTrip != null && upTrip != trip && timeline.departure(up) <= start;
+        }
+        return true;
+    }
+
+    private boolean dropOk(Leg leg, Trip trip, long start, long dep) {
+        if (start >= leg.getUseByMillis() || start >= leg.getServingMillis()) {
+            return false;
+        }
+        if (leg.getDownstream() != null) {
+            Visit down = leg.getDownstream().getPickup();
+            Trip downTrip = timeline.tripOf(down);
+            return downTrip == null || downTrip == trip || dep <= timeline.serviceStart(down);
+        }
+        return true;
+    }
+
+    /** Tries every pair of positions with a full simulation each (the reference the fast path must agree with). */
+    Insertion exhaustiveBestInTrip(Leg leg, Trip trip, List<Visit> seq, long driving, long dayCost) {
         int n = seq.size();
         Visit pickup = leg.getPickup();
         Visit drop = leg.getDrop();
@@ -118,6 +421,10 @@ public final class Inserter {
                 }
                 long newDriving = simulate(trip, sim, n + 2);
                 if (newDriving < 0) {
+                    if (failedAt < j) {
+                        // broke before the drop: every later drop position has the same prefix and breaks too
+                        break;
+                    }
                     continue;
                 }
                 long cost = newDriving - driving + (n == 0 ? newTripCost : 0) + dayCost;
@@ -168,7 +475,7 @@ public final class Inserter {
             Visit v = seq[k];
             long open = ctx.openFrom(v.getPlace(), day);
             if (open < 0) {
-                return -1;
+                return fail(k);
             }
             long start;
             long dep;
@@ -182,7 +489,7 @@ public final class Inserter {
                 start = Math.max(arrival, open);
                 dep = start + v.getServiceMillis();
                 if (dep > ctx.openTo(v.getPlace(), day)) {
-                    return -1;
+                    return fail(k);
                 }
             }
             if (prev == null) {
@@ -195,12 +502,12 @@ public final class Inserter {
                 default -> f += delta;
             }
             if (a > trip.capacity(0) || c > trip.capacity(1) || f > trip.capacity(2) || a < 0 || c < 0 || f < 0) {
-                return -1;
+                return fail(k);
             }
             Leg leg = v.getLeg();
             if (v.isPickup()) {
                 if (start < leg.getReleaseMillis()) {
-                    return -1;
+                    return fail(k);
                 }
                 if (leg.getUpstream() != null && simStamp[leg.getUpstream().getDrop().getNumber()] != stamp) {
                     // not earlier on this trip (where the food would be on board): another trip must have
@@ -208,18 +515,18 @@ public final class Inserter {
                     Visit up = leg.getUpstream().getDrop();
                     Trip upTrip = timeline.tripOf(up);
                     if (upTrip == null || upTrip == trip || timeline.departure(up) > start) {
-                        return -1;
+                        return fail(k);
                     }
                 }
             } else {
                 if (start >= leg.getUseByMillis() || start >= leg.getServingMillis()) {
-                    return -1;
+                    return fail(k);
                 }
                 if (leg.getDownstream() != null) {
                     Visit down = leg.getDownstream().getPickup();
                     Trip downTrip = timeline.tripOf(down);
                     if (downTrip != null && downTrip != trip && dep > timeline.serviceStart(down)) {
-                        return -1;
+                        return fail(k);
                     }
                 }
             }
@@ -237,8 +544,13 @@ public final class Inserter {
         driving += back;
         long end = prevDep + back;
         if (end > trip.getSlotEnd() || end - firstStart > trip.getMaxMillis()) {
-            return -1;
+            return fail(n);
         }
         return driving;
+    }
+
+    private long fail(int at) {
+        failedAt = at;
+        return -1;
     }
 }
