@@ -100,7 +100,7 @@ public final class Inserter {
     }
 
     /** Trips with at least this many visits use {@link #fastBestInTrip}. */
-    static final int FAST_FROM = 8;
+    static final int FAST_FROM = 5;
     /** Candidates the fast path verifies by full simulation before it gives up and searches exhaustively. */
     static final int VERIFY_LIMIT = 12;
     private static final Insertion NOT_SURE = new Insertion(null, -1, -1, Long.MIN_VALUE);
@@ -141,6 +141,15 @@ public final class Inserter {
             }
             loadAfter[x] = load;
         }
+        // each visit's own bounds on its service start, as the other trips are now
+        long[] lowerStart = new long[n];
+        long[] deadline = new long[n];
+        long[] downStart = new long[n];
+        for (int x = 0; x < n; x++) {
+            lowerStart[x] = startLower(orig[x], trip);
+            deadline[x] = deadline(orig[x]);
+            downStart[x] = downstreamStart(orig[x], trip);
+        }
         long firstStart = start[0] - ctx.travelMillis(trip.getHomePlace(), orig[0].getPlace());
         long end = dep[n - 1] + ctx.travelMillis(orig[n - 1].getPlace(), trip.getHomePlace());
         // slack[x] (stop-first x): how much later the arrival at x may be with x..end still keeping every rule
@@ -149,7 +158,7 @@ public final class Inserter {
         long stopUpper = Long.MAX_VALUE;
         for (int x = n - 1; x >= 0; x--) {
             Visit v = orig[x];
-            stopUpper = Math.min(stopUpper, startUpper(v, trip, dep[x] - start[x]));
+            stopUpper = Math.min(stopUpper, Math.min(deadline[x], satMinus(downStart[x], dep[x] - start[x])));
             if (first[x]) {
                 long svc = dep[x] - start[x];
                 stopUpper = Math.min(stopUpper, ctx.openTo(v.getPlace(), day) - svc);
@@ -277,7 +286,7 @@ public final class Inserter {
                         break;
                     }
                 }
-                if (sV > startUpper(v, trip, dV - sV) || sV < startLower(v, trip)) {
+                if (sV > deadline[x] || sV > satMinus(downStart[x], dV - sV) || sV < lowerStart[x]) {
                     break;
                 }
                 maxLoad = Math.max(maxLoad, loadAfter[x]);
@@ -331,21 +340,27 @@ public final class Inserter {
         }
     }
 
-    /** The latest service start the visit's own rules allow (deadlines, a later leg on another trip). */
-    private long startUpper(Visit v, Trip trip, long service) {
+    /** The latest service start a drop's deadlines allow (use-by, serving time); no limit for a pickup. */
+    private static long deadline(Visit v) {
         if (v.isPickup()) {
             return Long.MAX_VALUE;
         }
+        return Math.min(v.getLeg().getUseByMillis(), v.getLeg().getServingMillis()) - 1;
+    }
+
+    /** When another trip picks up what this drop unloads (the drop must be done by then); no limit otherwise. */
+    private long downstreamStart(Visit v, Trip trip) {
         Leg leg = v.getLeg();
-        long upper = Math.min(leg.getUseByMillis(), leg.getServingMillis()) - 1;
-        if (leg.getDownstream() != null) {
-            Visit down = leg.getDownstream().getPickup();
-            Trip downTrip = timeline.tripOf(down);
-            if (downTrip != null && downTrip != trip) {
-                upper = Math.min(upper, timeline.serviceStart(down) - service);
-            }
+        if (v.isPickup() || leg.getDownstream() == null) {
+            return Long.MAX_VALUE;
         }
-        return upper;
+        Visit down = leg.getDownstream().getPickup();
+        Trip downTrip = timeline.tripOf(down);
+        return downTrip != null && downTrip != trip ? timeline.serviceStart(down) : Long.MAX_VALUE;
+    }
+
+    private static long satMinus(long a, long b) {
+        return a == Long.MAX_VALUE ? a : a - b;
     }
 
     /** The earliest service start a visit's own rules allow (the lot's release, food brought by another trip). */

@@ -140,6 +140,51 @@ final class BestInsertion {
                 positions.stream().mapToInt(Integer::intValue).toArray());
     }
 
+    /**
+     * Route elimination: takes these legs (all on {@code avoid}) out and puts each, chain order first, at its
+     * cheapest feasible place on another trip; the other legs of their parcels stay where they are. Null when
+     * some leg finds no place (the trip then stays as it is).
+     */
+    RelocateMove relocateLegs(List<Leg> legs, Trip avoid) {
+        reset(avoid);
+        List<Visit> own = new ArrayList<>();
+        for (Leg leg : legs) {
+            own.add(leg.getPickup());
+            own.add(leg.getDrop());
+        }
+        if (!takeOut(own)) {
+            return null;
+        }
+        List<Visit> visits = new ArrayList<>();
+        List<Trip> targets = new ArrayList<>();
+        List<Integer> positions = new ArrayList<>();
+        for (Leg leg : legs) {
+            Insertion best = best(leg);
+            if (best == null) {
+                return null;
+            }
+            List<Visit> seq = new ArrayList<>(seqOf(best.trip()));
+            seq.add(best.pickupAt(), leg.getPickup());
+            seq.add(best.dropAt(), leg.getDrop());
+            if (!resimulate(best.trip(), seq)) {
+                return null;
+            }
+            visits.add(leg.getPickup());
+            targets.add(best.trip());
+            positions.add(best.pickupAt());
+            visits.add(leg.getDrop());
+            targets.add(best.trip());
+            positions.add(best.dropAt());
+        }
+        return new RelocateMove(visits.toArray(new Visit[0]), targets.toArray(new Trip[0]),
+                positions.stream().mapToInt(Integer::intValue).toArray());
+    }
+
+    /** The trip a visit is on in the hypothetical state (null: not delivered). */
+    private Trip tripOf(Visit v) {
+        return tripOverride.containsKey(v) ? tripOverride.get(v) : Timeline.LIVE.tripOf(v);
+    }
+
     private void reset(Trip avoid) {
         seqs.clear();
         driving.clear();
@@ -235,7 +280,7 @@ final class BestInsertion {
     private Insertion best(Leg leg) {
         int lo = Math.max(0, PlanningContext.dayOf(leg.getReleaseMillis()));
         if (leg.getUpstream() != null) {
-            Trip up = tripOverride.get(leg.getUpstream().getDrop());
+            Trip up = tripOf(leg.getUpstream().getDrop());
             if (up == null) {
                 return null;
             }
