@@ -34,7 +34,7 @@ class BenchSmokeTest {
     }
 
     @Test
-    void bothSolversRunSideBySideAndTheCheckerJudgesEveryResult() {
+    void bothSolversRunSideBySideAndTheCheckerFindsEveryResultFeasible() {
         List<Path> files = List.of(benchmarks.resolve("pdptw-ll100/lc101.txt"), benchmarks.resolve("cvrptw-gh200/c1_2_1.txt"));
         for (Path f : files) {
             assumeTrue(Files.isRegularFile(f), f + " is absent");
@@ -44,20 +44,13 @@ class BenchSmokeTest {
         List<ResultRow> rows = runner.run(files, null);
         assertThat(rows).hasSize(4);
         for (ResultRow r : rows) {
-            if (r.solver().equals(FoodnetBenchSolver.NAME) && r.instance().equals("c1_2_1")) {
-                // Known gap (issue #5): in 5 s Foodnet's construction leaves CVRPTW customers unserved; the
-                // independent checker must say so rather than accept the plan.
-                assertThat(r.feasible() || !r.violations().isEmpty()).isTrue();
-                continue;
-            }
             assertThat(r.feasible()).as(r.solver() + " on " + r.instance() + ": " + r.violations()).isTrue();
             Bks.Entry bks = r.bks().orElseThrow(() -> new AssertionError("no BKS for " + r.instance()));
             assertThat(r.routes()).as(r.instance() + " routes").isGreaterThanOrEqualTo(bks.routes());
             assertThat(r.distance()).as(r.instance() + " distance").isGreaterThanOrEqualTo(bks.distance() * 0.999);
-            if (r.solver().equals(OrToolsSolver.NAME)) {
-                assertThat(r.routes()).as(r.instance() + " routes").isLessThanOrEqualTo((int) Math.ceil(bks.routes() * 1.5));
-                assertThat(r.distance()).as(r.instance() + " distance").isLessThanOrEqualTo(bks.distance() * 1.5);
-            }
+            // both within 50 % of the best-known routes and distance even in 5 s (on a loaded 2-core machine)
+            assertThat(r.routes()).as(r.solver() + " " + r.instance() + " routes").isLessThanOrEqualTo((int) Math.ceil(bks.routes() * 1.5));
+            assertThat(r.distance()).as(r.solver() + " " + r.instance() + " distance").isLessThanOrEqualTo(bks.distance() * 1.5);
         }
         assertThat(rows.get(0).instance()).isEqualTo("lc101");
         assertThat(rows.get(0).folder()).isEqualTo("pdptw-ll100");
