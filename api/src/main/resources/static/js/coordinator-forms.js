@@ -17,7 +17,7 @@ const FoodnetForms = (() => {
     'f.csvFile': 'CSV ファイル', 'f.upload': '取り込む', 'f.imported': '{0} 件取り込みました: {1}',
     'f.rejected': '{0} 行に誤りがあるため、何も取り込んでいません。', 'f.line': '行', 'f.column': '列', 'f.reason': '理由',
     'f.goodOnly': '正しい {0} 行だけ取り込む', 'f.noFile': 'ファイルを選んでください。', 'f.slotsOf': '{0} の空き予定（{1}）',
-    'f.export': '今の内容を CSV でダウンロード'
+    'f.export': '今の内容を CSV でダウンロード', 'f.rowErrors': '誤りのある行'
   }, {
     'f.sites': 'Add or change a site', 'f.volunteers': 'Add or change a volunteer driver', 'f.slots': 'Availability',
     'f.csv': 'Upload a CSV', 'f.edit': 'Site to change', 'f.editVolunteer': 'Volunteer to change', 'f.new': '(add a new one)',
@@ -32,7 +32,7 @@ const FoodnetForms = (() => {
     'f.csvFile': 'CSV file', 'f.upload': 'Upload', 'f.imported': '{0} row(s) imported: {1}',
     'f.rejected': '{0} row(s) have errors, so nothing was imported.', 'f.line': 'Line', 'f.column': 'Column', 'f.reason': 'Reason',
     'f.goodOnly': 'Import only the {0} good row(s)', 'f.noFile': 'Please choose a file.', 'f.slotsOf': 'Availability of {0} ({1})',
-    'f.export': 'Download the current data as CSV'
+    'f.export': 'Download the current data as CSV', 'f.rowErrors': 'Rows with errors'
   });
   const $ = (id) => document.getElementById(id);
   const KINDS = ['LOGISTICS_HUB', 'HUB_DEPOT', 'COMMUNITY_CAFETERIA', 'MOTHER_CHILD_FACILITY', 'REHABILITATION_FACILITY', 'SHELTER',
@@ -251,7 +251,7 @@ const FoodnetForms = (() => {
     const recs = records(csv);
     const bad = new Set(byLine.map(x => x.line));
     const good = recs.filter((r, i) => i > 0 && !bad.has(i + 1) && csv.substring(r[0], r[1]).trim() !== '');
-    $('csvReport').innerHTML = `<table class="csv-report"><caption class="muted">${E(t('f.rejected', bad.size))}</caption>
+    $('csvReport').innerHTML = `<table class="csv-report"><caption class="muted">${E(t('f.rowErrors'))}</caption>
       <thead><tr><th scope="col">${E(t('f.line'))}</th><th scope="col">${E(t('f.column'))}</th><th scope="col">${E(t('f.reason'))}</th></tr></thead>
       <tbody>${byLine.map(x => `<tr class="row-error" data-line="${x.line}"><td>${x.line}</td><td><code>${E(x.column)}</code></td><td>${E(x.reason)}</td></tr>`).join('')}</tbody></table>`
       + (good.length ? `<button type="button" class="secondary" id="csvGoodOnly">${E(t('f.goodOnly', good.length))}</button>` : '');
