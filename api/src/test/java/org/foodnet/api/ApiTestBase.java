@@ -9,7 +9,18 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import java.util.function.Predicate;
+
 import org.foodnet.api.Http.Response;
+import org.foodnet.data.stock.Ledger;
+import org.foodnet.data.stock.LedgerEntry;
+import tools.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -47,6 +58,9 @@ public abstract class ApiTestBase {
 
     @Autowired
     protected MutableClock clock;
+
+    @Autowired
+    protected Ledger stockLedger;
 
     protected Http coordinator;
     protected Http organizer;
@@ -123,6 +137,62 @@ public abstract class ApiTestBase {
             }
             sleep(250);
         }
+    }
+
+    /**
+     * A trip of a December plan after "today" that loads only at donors, so that confirming it (or its stops)
+     * depends on no other trip: no trip of the shared database has been confirmed under its id (trip ids name
+     * driver, day and slot, so they repeat across plans), none of its lots has been moved by a confirmed trip,
+     * and no trip up to today of any December plan loads them (other test classes may confirm those).
+     */
+    protected JsonNode independentTrip(long planId, Predicate<JsonNode> also) {
+        String today = TODAY.toLocalDate().toString();
+        Set<String> donors = new HashSet<>();
+        coordinator.get("/api/sites").json().valueStream()
+                .filter(s -> List.of("SUPERMARKET", "FARM", "COMPANY", "FOOD_DRIVE_POINT", "INDIVIDUAL").contains(s.get("kind").asString()))
+                .forEach(s -> donors.add(s.get("id").asString()));
+        Set<String> maybeTaken = new HashSet<>();
+        coordinator.get("/api/plans?month=2026-12").json().valueStream().forEach(info -> {
+            JsonNode planTrips = coordinator.get("/api/plans/" + info.get("id").asLong()).json().get("plan").get("trips");
+            planTrips.valueStream().filter(t -> t.get("date").asString().compareTo(today) <= 0)
+                    .forEach(t -> t.get("stops").valueStream().forEach(s -> s.get("movements").valueStream()
+                            .filter(m -> m.get("kind").asString().equals("LOAD"))
+                            .forEach(m -> maybeTaken.add(m.get("lotId").asString() + "@" + s.get("siteId").asString()))));
+        });
+        JsonNode trips = coordinator.get("/api/plans/" + planId).json().get("plan").get("trips");
+        return trips.valueStream().filter(t -> t.get("date").asString().compareTo(today) > 0)
+                .filter(t -> stockLedger.entry("trip-done:" + t.get("id").asString() + "/1").isEmpty())
+                .filter(t -> t.get("stops").valueStream().allMatch(s -> s.get("movements").valueStream()
+                        .filter(m -> m.get("kind").asString().equals("LOAD"))
+                        .allMatch(m -> donors.contains(s.get("siteId").asString())
+                                && !maybeTaken.contains(m.get("lotId").asString() + "@" + s.get("siteId").asString())
+                                && stockLedger.entriesOf("kirin", m.get("lotId").asString().split("@")[0]).stream()
+                                        .noneMatch(e -> e.operationId().startsWith("trip-done:")))))
+                .filter(also)
+                .findFirst().orElseThrow(() -> new AssertionError("no trip after today loading only at donors in plan " + planId));
+    }
+
+    /** The unloads of a stop in the plan's JSON, as grams per lot (the ledger's lot id, without "@site"). */
+    protected static Map<String, Long> unloads(JsonNode stop) {
+        Map<String, Long> grams = new TreeMap<>();
+        stop.get("movements").valueStream().filter(m -> m.get("kind").asString().equals("UNLOAD"))
+                .forEach(m -> grams.merge(m.get("lotId").asString().split("@")[0], m.get("grams").asLong(), Long::sum));
+        return grams;
+    }
+
+    protected static Map<String, Long> byLot(List<LedgerEntry> entries) {
+        Map<String, Long> grams = new TreeMap<>();
+        entries.forEach(e -> grams.merge(e.lotId(), e.grams(), Long::sum));
+        return grams;
+    }
+
+    /** Every ledger row written for this trip id (over the lots it loads). */
+    protected List<LedgerEntry> rowsOfTrip(JsonNode trip) {
+        Set<String> lots = trip.get("stops").valueStream().flatMap(s -> s.get("movements").valueStream())
+                .map(m -> m.get("lotId").asString().split("@")[0]).collect(Collectors.toSet());
+        String prefix = "trip-done:" + trip.get("id").asString() + "/";
+        return lots.stream().flatMap(lot -> stockLedger.entriesOf("kirin", lot).stream())
+                .filter(e -> e.operationId().startsWith(prefix)).toList();
     }
 
     protected static void sleep(long ms) {

@@ -53,6 +53,8 @@ class BadInputTest extends ApiTestBase {
         add("driver sees only their own calendar", "driver", "GET", "/api/drivers/drv-002/calendar.ics?month=2026-12", null, 403, null);
         add("driver changes only their own availability", "driver", "DELETE", "/api/volunteers/drv-002/slots/2026-12-05", null, 403, null);
         add("driver cannot confirm others' trips", "driver", "POST", "/api/drivers/drv-002/trips/1/x/done", null, 403, null);
+        add("driver cannot tick others' stops", "driver", "POST", "/api/drivers/drv-002/trips/1/x/stops/1/done", null, 403, null);
+        add("organizer cannot tick stops", "organizer", "POST", "/api/drivers/drv-001/trips/1/x/stops/1/done", null, 403, null);
         add("organizer cannot read the report", "organizer", "GET", "/api/reports/2026-12", null, 403, null);
         add("driver cannot create users", "driver", "POST", "/api/users", "{}", 403, null);
         add("organizer cannot read jobs", "organizer", "GET", "/api/jobs/1", null, 403, null);
@@ -150,6 +152,8 @@ class BadInputTest extends ApiTestBase {
         add("route sheet of a day and a month", "driver", "GET", "/api/drivers/me/route-sheet?date=2026-12-05&month=2026-12", null, 400, "date");
         add("calendar of a bad month", "driver", "GET", "/api/drivers/me/calendar.ics?month=12-2026", null, 400, "month");
         add("unknown trip done", "driver", "POST", "/api/drivers/me/trips/999999/trip-x/done", null, 404, null);
+        add("unknown trip's stop done", "driver", "POST", "/api/drivers/me/trips/999999/trip-x/stops/1/done", null, 404, null);
+        add("stop number not a number", "driver", "POST", "/api/drivers/me/trips/1/trip-x/stops/first/done", null, 400, "stop");
         add("report of a bad month", "coordinator", "GET", "/api/reports/2026-13", null, 400, "month");
         add("driver account without volunteer", "coordinator", "POST", "/api/users", "{\"username\":\"d-x\",\"password\":\"long-enough\",\"role\":\"DRIVER\"}", 400, "driverId");
         add("driver account of an unknown volunteer", "coordinator", "POST", "/api/users", "{\"username\":\"d-y\",\"password\":\"long-enough\",\"role\":\"DRIVER\",\"driverId\":\"drv-none\"}", 400, "driverId");

@@ -66,7 +66,16 @@ class DonationController {
     ResponseEntity<DonationView> log(
             @RequestHeader("Idempotency-Key") @Pattern(regexp = KEY, message = "must be 1-100 letters, digits or . _ : -") String key,
             @Valid @RequestBody DonationRequest request) {
-        DonationService.Logged logged = donations.log(user.get(), key, request);
+        DonationService.Logged logged;
+        try {
+            logged = donations.log(user.get(), key, request);
+        } catch (org.foodnet.data.ConstraintViolation e) {
+            if (!"donation_lot_external_id_unique".equals(e.constraint())) {
+                throw e;
+            }
+            // the same key sent twice at once (a double tap): the other request made the lot; this one replays it
+            logged = donations.log(user.get(), key, request);
+        }
         return ResponseEntity.created(URI.create("/api/donations/" + logged.donation().lotId()))
                 .header("Idempotent-Replayed", Boolean.toString(logged.replayed()))
                 .body(logged.donation());

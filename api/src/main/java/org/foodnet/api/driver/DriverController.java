@@ -20,7 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * A driver's own trips: route sheet for a day ({@code ?date=}) or a month ({@code ?month=}) as JSON or a
- * printable HTML page, an iCalendar feed, and "trip done". {@code me} stands for the signed-in driver; a driver
+ * printable HTML page, an iCalendar feed, "stop done" and "trip done". {@code me} stands for the signed-in driver; a driver
  * sees only their own trips, a coordinator anyone's.
  */
 @RestController
@@ -73,6 +73,14 @@ class DriverController {
     List<LedgerEntry> done(@PathVariable String driverId, @PathVariable long planId, @PathVariable String tripId) {
         String id = user.requireDriverAccess(driverId);
         return sheets.confirm(id, planId, tripId, user.username());
+    }
+
+    /** One stop of the trip done ({@code stop} 1, 2, ... in the route sheet's order): its unloads go to the ledger, once. */
+    @PostMapping("/trips/{planId}/{tripId}/stops/{stop}/done")
+    List<LedgerEntry> stopDone(@PathVariable String driverId, @PathVariable long planId, @PathVariable String tripId,
+                               @PathVariable int stop) {
+        String id = user.requireDriverAccess(driverId);
+        return sheets.confirmStop(id, planId, tripId, stop, user.username());
     }
 
     private RouteSheet sheet(String driverId, LocalDate date, YearMonth month) {

@@ -20,10 +20,12 @@ record RouteSheet(String driverId, String driverName, String driverContact, Stri
     /**
      * @param openFrom  the site's opening hours that day (null when closed or unknown)
      * @param mapUrl    a link that opens the place on a map
+     * @param done      ticked done by the driver (or the whole trip confirmed done)
+     * @param doneAt    when the stop was ticked (null when not, or when only the whole trip was confirmed)
      */
     record Stop(int order, String siteId, String name, String kind, String address, String contact, double lat, double lon,
                 LocalDateTime arrival, LocalDateTime departure, LocalTime openFrom, LocalTime openTo, String mapUrl,
-                List<Item> load, List<Item> unload) {
+                List<Item> load, List<Item> unload, boolean done, OffsetDateTime doneAt) {
     }
 
     /** Food to load or unload: one lot, its temperature class (AMBIENT / CHILLED / FROZEN), and for whom. */

@@ -79,6 +79,25 @@ class RouteSheets {
     }
 
     /**
+     * The driver ticks one stop ({@code stop} 1, 2, ... as the route sheet numbers them) of a published plan's trip:
+     * the food unloaded there goes to the stock ledger, once; the trip is done with its last stop.
+     */
+    @Transactional
+    List<LedgerEntry> confirmStop(String driverId, long planId, String tripId, int stop, String by) {
+        var stored = plans.find(planId).orElseThrow(() -> Problem.notFound("no plan " + planId));
+        var trip = stored.plan().trips().stream().filter(t -> t.id().equals(tripId)).findFirst()
+                .orElseThrow(() -> Problem.notFound("no trip " + tripId + " in plan " + planId));
+        if (!trip.driverId().equals(driverId)) {
+            throw Problem.notFound("no trip " + tripId + " of volunteer " + driverId + " in plan " + planId);
+        }
+        if (stop < 1 || stop > trip.stops().size()) {
+            throw Problem.badField("stop", "must be 1 to " + trip.stops().size() + " (the stops of trip " + tripId + ")");
+        }
+        return plans.confirmStopDone(planId, tripId, stop,
+                new Operation(operationId(tripId), by, network.clock().instant()));
+    }
+
+    /**
      * The ledger operation of a trip done. It names the trip, not the plan: a re-plan keeps the trips it fixes
      * (with their ids), so confirming such a trip again in the new plan finds the ledger rows already written.
      */
@@ -90,6 +109,7 @@ class RouteSheets {
         Map<String, Site> sites = n.sitesById();
         Map<String, DonationLot> lots = n.lotsById();
         List<RouteSheet.Stop> stops = new ArrayList<>();
+        List<java.time.Instant> stopsDone = dt.stopsDoneAt();
         long[] byClass = new long[3];
         int order = 0;
         for (PlannedStop s : dt.trip().stops()) {
@@ -108,6 +128,7 @@ class RouteSheets {
                     unload.add(item);
                 }
             }
+            java.time.Instant stopDone = order < stopsDone.size() ? stopsDone.get(order) : null;
             TimeWindow open = site == null ? null : site.openOn(s.serviceStart().toLocalDate()).orElse(null);
             double lat = site == null ? 0 : site.location().lat();
             double lon = site == null ? 0 : site.location().lon();
@@ -115,7 +136,8 @@ class RouteSheets {
                     site == null ? "" : site.kind().name(), site == null ? "" : site.address(),
                     site == null ? "" : site.contact(), lat, lon, s.arrival(), s.departure(),
                     open == null ? null : open.from(), open == null ? null : open.to(),
-                    String.format(Locale.ROOT, "https://www.google.com/maps/search/?api=1&query=%.6f,%.6f", lat, lon), load, unload));
+                    String.format(Locale.ROOT, "https://www.google.com/maps/search/?api=1&query=%.6f,%.6f", lat, lon), load, unload,
+                    stopDone != null || dt.done(), stopDone == null ? null : stopDone.atZone(zone).toOffsetDateTime()));
         }
         long minutes = Duration.between(dt.trip().start(), dt.trip().end()).toMinutes();
         RouteSheet.Totals totals = new RouteSheet.Totals(1, stops.size(), Grams.toKg(byClass[0] + byClass[1] + byClass[2]),

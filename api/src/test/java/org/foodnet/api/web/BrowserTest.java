@@ -2,10 +2,8 @@ package org.foodnet.api.web;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -92,6 +90,10 @@ class BrowserTest extends ApiTestBase {
 
     private static void screenshot(Page page, String name) {
         screenshot(page, name, true);
+    }
+
+    private static void screenshot(Locator element, String name) {
+        element.screenshot(new Locator.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")));
     }
 
     private static void screenshot(Page page, String name, boolean fullPage) {
@@ -228,38 +230,19 @@ class BrowserTest extends ApiTestBase {
         assertThat(page.locator("tr[data-plan='" + planId + "'] .status")).hasText("公開中");
         assertThat(coordinator.get("/api/plans/" + planId).json().get("status").asString()).isEqualTo("PUBLISHED");
         publishedPlanId = planId;
-        screenshot(page, "coordinator");
+        screenshot(page.locator("#planning"), "coordinator");   // the planning part (the whole page is long now)
         page.context().close();
     }
 
     @Test
     @Order(4)
-    void driverSeesOnlyTheirTrips_andTicksOneDone() {
+    void driverSeesOnlyTheirTrips_ticksOneStop_thatStaysDoneAfterAReload_andThenTheTrip() {
         assumeTrue(publishedPlanId > 0, "needs the plan published by the coordinator test");
         JsonNode trips = coordinator.get("/api/plans/" + publishedPlanId).json().get("plan").get("trips");
-        Set<String> pickupSites = new HashSet<>();
-        coordinator.get("/api/sites").json().valueStream()
-                .filter(s -> List.of("SUPERMARKET", "FARM", "COMPANY", "FOOD_DRIVE_POINT", "INDIVIDUAL").contains(s.get("kind").asString()))
-                .forEach(s -> pickupSites.add(s.get("id").asString()));
-        // a trip that loads only at donors, so confirming it needs no other trip confirmed first
+        // a trip loading only at donors, none of whose food other tests may move, with a stop that unloads
+        JsonNode trip = independentTrip(publishedPlanId,
+                t -> t.get("stops").valueStream().anyMatch(s -> !unloads(s).isEmpty()));
         String today = TODAY.toLocalDate().toString();
-        // food other test classes may already have confirmed picked up (trips up to today of any plan in the
-        // shared database): a new month plan does not know about it (see the closing note of 2026-11-23)
-        Set<String> maybeTaken = new HashSet<>();
-        coordinator.get("/api/plans?month=2026-12").json().valueStream().forEach(info -> {
-            JsonNode planTrips = coordinator.get("/api/plans/" + info.get("id").asLong()).json().get("plan").get("trips");
-            planTrips.valueStream().filter(t -> t.get("date").asString().compareTo(today) <= 0)
-                    .forEach(t -> t.get("stops").valueStream().forEach(s -> s.get("movements").valueStream()
-                            .filter(m -> m.get("kind").asString().equals("LOAD"))
-                            .forEach(m -> maybeTaken.add(m.get("lotId").asString() + "@" + s.get("siteId").asString()))));
-        });
-        JsonNode trip = trips.valueStream().filter(t -> t.get("date").asString().compareTo(today) > 0)   // not one confirmed by other tests
-                .filter(t -> t.get("stops").valueStream().allMatch(s -> s.get("movements").valueStream()
-                        .noneMatch(m -> maybeTaken.contains(m.get("lotId").asString() + "@" + s.get("siteId").asString()))))
-                .filter(t -> t.get("stops").valueStream().allMatch(s ->
-                        s.get("movements").valueStream().noneMatch(m -> m.get("kind").asString().equals("LOAD"))
-                                || pickupSites.contains(s.get("siteId").asString())))
-                .findFirst().orElseThrow(() -> new AssertionError("no trip from today on loading only at donors"));
         String driverId = trip.get("driverId").asString();
         long ownTrips = trips.valueStream().filter(t -> t.get("driverId").asString().equals(driverId)).count();
         String user = "web-" + driverId;
@@ -276,7 +259,8 @@ class BrowserTest extends ApiTestBase {
                 && t.get("date").asString().compareTo(today) >= 0).count();
         assertThat(page.locator("section.trip")).hasCount((int) fromToday);
         assertThat(ownTrips).isLessThan(trips.size());
-        Locator card = page.locator("section.trip[data-trip='" + publishedPlanId + "/" + trip.get("id").asString() + "']");
+        String key = publishedPlanId + "/" + trip.get("id").asString();
+        Locator card = page.locator("section.trip[data-trip='" + key + "']");
         assertThat(card.locator("li.stop")).hasCount(trip.get("stops").size());
         assertThat(card.locator("li.stop a").first()).hasAttribute("href", java.util.regex.Pattern.compile("^https?://"));
         assertThat(card.locator("li.stop").first()).containsText(":");
@@ -284,10 +268,34 @@ class BrowserTest extends ApiTestBase {
         assertThat(page.locator("#print")).hasAttribute("href", "/api/drivers/me/route-sheet.html?month=2026-12");
         screenshot(page, "driver", false);   // the first screen (the whole month is long)
 
+        // one stop: the food unloaded there goes to the ledger, nothing else of the trip
+        JsonNode stops = trip.get("stops");
+        int index = java.util.stream.IntStream.range(0, stops.size()).filter(i -> !unloads(stops.get(i)).isEmpty())
+                .findFirst().orElseThrow();
+        Locator stop = card.locator("li.stop").nth(index);
+        stop.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("ここを完了にする")).click();
+        assertThat(page.locator("#ok")).containsText("を完了にしました");
+        assertThat(page.locator("#error")).isEmpty();
+        assertThat(stop.locator("p.stop-done")).hasText("ここは完了 ✓");
+        assertThat(rowsOfTrip(trip)).extracting(org.foodnet.data.stock.LedgerEntry::operationId).doesNotHaveDuplicates();
+        assertThat(byLot(rowsOfTrip(trip))).isEqualTo(unloads(stops.get(index)));
+        page.reload();
+        card = page.locator("section.trip[data-trip='" + key + "']");
+        assertThat(card.locator("li.stop").nth(index).locator("p.stop-done")).hasText("ここは完了 ✓");
+        assertThat(card.locator("li.stop p.stop-done")).hasCount(1);
+        assertThat(card.locator("li.stop button.stop-done")).hasCount(stops.size() - 1);
+        card.locator("li.stop").nth(index).scrollIntoViewIfNeeded();
+        screenshot(page, "driver-stop-done", false);
+
+        // the rest of the trip at once
         card.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("この便を完了にする")).click();
-        page.waitForFunction("() => document.getElementById('ok').textContent || document.getElementById('error').textContent");
+        page.waitForFunction("() => document.getElementById('ok').textContent.includes('便') || document.getElementById('error').textContent");
         assertThat(page.locator("#error").textContent()).isEmpty();
-        assertThat(card.locator(".done")).hasText("完了しました ✓");
+        assertThat(card.locator("p.done")).hasText("完了しました ✓");
+        assertThat(card.locator("li.stop p.stop-done")).hasCount(stops.size());
+        Map<String, Long> unloaded = new java.util.TreeMap<>();
+        stops.valueStream().forEach(s -> unloads(s).forEach((lot, g) -> unloaded.merge(lot, g, Long::sum)));
+        assertThat(byLot(rowsOfTrip(trip))).isEqualTo(unloaded);
         JsonNode sheet = driver.as(user, "web-driver-pw").get("/api/drivers/me/route-sheet?date=" + trip.get("date").asString()).json();
         assertThat(sheet.get("trips").valueStream().filter(t -> t.get("tripId").asString().equals(trip.get("id").asString()))
                 .findFirst().orElseThrow().get("done").asBoolean()).isTrue();
@@ -321,5 +329,214 @@ class BrowserTest extends ApiTestBase {
         assertThat(driverPage.locator("#donation")).isHidden();
         page.context().close();
         driverPage.context().close();
+    }
+
+    /** The coordinator page for December, the tests' month (the page would otherwise open the coming month). */
+    private Page coordinatorPage() {
+        Page page = open(false);
+        // the test machine has no internet; blocking the tiles makes that quick and certain
+        page.route("https://tile.openstreetmap.org/**", route -> route.abort());
+        signIn(page, "coordinator", "demo-coordinator");
+        page.waitForURL("**/coordinator.html");
+        page.navigate("/coordinator.html?month=2026-12");
+        return page;
+    }
+
+    @Test
+    @Order(6)
+    void coordinatorSeesTheNetworkOnAMapWithoutInternet_theSiteListBeside_andTheTripsOfADay() {
+        assumeTrue(publishedPlanId > 0, "needs the plan published by the coordinator test");
+        Page page = coordinatorPage();
+        JsonNode sites = coordinator.get("/api/network?month=2026-12").json().get("sites");
+        long located = sites.valueStream().filter(s -> s.get("location") != null && s.get("location").get("lat") != null).count();
+        assertThat(located).isGreaterThan(10);
+
+        assertThat(page.locator("#map .site-marker")).hasCount((int) located);
+        assertThat(page.locator("#map .site-marker.g-HUB")).hasCount((int) sites.valueStream()
+                .filter(s -> s.get("kind").asString().equals("LOGISTICS_HUB")).count());
+        assertThat(page.locator("#map .site-marker.g-DONOR")).hasCount((int) sites.valueStream()
+                .filter(s -> List.of("SUPERMARKET", "FARM", "COMPANY", "FOOD_DRIVE_POINT", "INDIVIDUAL").contains(s.get("kind").asString()))
+                .count());
+        assertThat(page.locator("#siteRows tr.site")).hasCount((int) sites.size());
+        assertThat(page.locator("#siteList")).isVisible();
+        assertThat(page.locator("#siteRows")).containsText("ロジ拠点");
+        assertThat(page.locator("#mapNote")).containsText("オフライン");
+        assertThat(page.locator("#legend li")).hasCount(5);
+        // a marker's tooltip names the site and its stock by temperature class
+        String hub = sites.valueStream().filter(s -> s.get("kind").asString().equals("LOGISTICS_HUB")).findFirst().orElseThrow()
+                .get("name").asString();
+        page.locator("#map .site-marker.g-HUB").first().hover();
+        assertThat(page.locator(".leaflet-tooltip")).containsText(hub);
+        assertThat(page.locator(".leaflet-tooltip")).containsText("在庫");
+
+        // the published plan's trips of the chosen day as lines
+        JsonNode trips = coordinator.get("/api/plans/" + publishedPlanId).json().get("plan").get("trips");
+        String day = trips.valueStream().map(t -> t.get("date").asString()).filter(d -> d.compareTo("2026-12-10") >= 0)
+                .sorted().findFirst().orElseThrow();
+        assertThat(page.locator("#mapDay")).hasValue(day);
+        long ofDay = trips.valueStream().filter(t -> t.get("date").asString().equals(day)).count();
+        long drawn = trips.valueStream().filter(t -> t.get("date").asString().equals(day) && t.get("stops").size() >= 2).count();
+        assertThat(page.locator("#dayTrips li.day-trip")).hasCount((int) ofDay);
+        assertThat(page.locator("#map path.trip-line")).hasCount((int) drawn);
+        assertThat(page.locator("#dayTrips")).containsText("計画 " + publishedPlanId);
+        page.locator("#mapSection").screenshot(new Locator.ScreenshotOptions().setPath(SCREENSHOTS.resolve("coordinator-map.png")));
+        page.context().close();
+    }
+
+    @Test
+    @Order(7)
+    void coordinatorSeesTheMonthCalendarOfTripsPerVolunteer_asInThePlan() {
+        assumeTrue(publishedPlanId > 0, "needs the plan published by the coordinator test");
+        Page page = coordinatorPage();
+        assertThat(page.locator("#calPlan")).containsText("計画 " + publishedPlanId);
+        assertThat(page.locator("#calendar thead th[data-day]")).hasCount(31);
+        JsonNode trips = coordinator.get("/api/plans/" + publishedPlanId).json().get("plan").get("trips");
+        Map<String, Long> expected = new java.util.TreeMap<>();
+        trips.valueStream().forEach(t -> expected.merge(t.get("driverId").asString() + " " + t.get("date").asString(), 1L, Long::sum));
+        Map<String, Long> drv001 = new java.util.TreeMap<>(expected);
+        drv001.keySet().removeIf(k -> !k.startsWith("drv-001 "));
+        assertThat(drv001).as("the demo driver has trips in the plan").isNotEmpty();
+
+        @SuppressWarnings("unchecked")
+        List<String> cells = (List<String>) page.evaluate("() => [...document.querySelectorAll('#calendar button.cal-cell')]"
+                + ".map(b => b.closest('tr').dataset.driver + ' ' + b.closest('td').dataset.day + ' ' + b.dataset.count)");
+        Map<String, Long> shown = new java.util.TreeMap<>();
+        cells.forEach(c -> {
+            String[] p = c.split(" ");
+            shown.put(p[0] + " " + p[1], Long.parseLong(p[2]));
+        });
+        assertThat(shown).isEqualTo(expected);
+        Locator row = page.locator("#calendar tr[data-driver='drv-001']");
+        assertThat(row.locator("button.cal-cell")).hasCount(drv001.size());
+        String firstDay = drv001.keySet().iterator().next().substring("drv-001 ".length());
+        row.locator("td[data-day='" + firstDay + "'] button").click();
+        assertThat(page.locator("#calDetail li.cal-trip")).hasCount(drv001.get("drv-001 " + firstDay).intValue());
+        assertThat(page.locator("#calDetail")).containsText("→");
+        page.locator("#calendarSection").screenshot(new Locator.ScreenshotOptions().setPath(SCREENSHOTS.resolve("coordinator-calendar.png")));
+        page.context().close();
+    }
+
+    @Test
+    @Order(8)
+    void coordinatorAddsAVolunteerWithASlotThroughTheForms_andBadValuesAreShownAtTheirFields() {
+        Page page = coordinatorPage();
+        String id = "vol-web-" + UUID.randomUUID().toString().substring(0, 6);
+        Locator form = page.locator("#volunteerForm");
+        assertThat(page.locator("#volunteerVehicle option")).not().hasCount(0);
+        form.getByLabel("ID（半角英数字と -）").fill(id);
+        form.getByLabel("名前").fill("鳥取 次郎");
+        form.getByLabel("連絡先").fill("0857-00-0000");
+        form.getByLabel("自宅の緯度").fill("35.50");
+        form.getByLabel("自宅の経度").fill("134.23");
+        form.getByLabel("1日に運転できる時間（分）").fill("2000");
+        form.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("保存する")).click();
+        assertThat(page.locator("#volunteerMax-error")).isVisible();
+        assertThat(page.locator("#volunteerMax-error")).containsText("1440");
+        assertThat(page.locator("#volunteerMax")).hasAttribute("aria-invalid", "true");
+        assertThat(page.locator("#volunteerMax")).hasAttribute("aria-describedby", "volunteerMax-error");
+        assertThat(coordinator.get("/api/volunteers/" + id).status()).isEqualTo(404);
+        screenshot(page.locator("#forms"), "coordinator-forms");
+
+        form.getByLabel("1日に運転できる時間（分）").fill("300");
+        form.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("保存する")).click();
+        assertThat(page.locator("#formsOk")).containsText("ドライバー " + id + " を保存しました");
+        assertThat(page.locator("#volunteerMax-error")).hasCount(0);
+        JsonNode stored = coordinator.get("/api/volunteers/" + id).json();
+        assertThat(stored.get("name").asString()).isEqualTo("鳥取 次郎");
+        assertThat(stored.get("maxMinutesPerDay").asInt()).isEqualTo(300);
+
+        // availability: a day without a date is refused at the date field; then one is added and removed
+        Locator slots = page.locator("#slotForm");
+        assertThat(slots.getByLabel("ドライバー")).hasValue(id);
+        slots.getByLabel("開始").fill("09:00");
+        slots.getByLabel("終了").fill("12:30");
+        slots.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("空き予定を追加")).click();
+        assertThat(page.locator("#slotDate-error")).isVisible();
+        slots.getByLabel("日付").fill("2026-12-20");
+        slots.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("空き予定を追加")).click();
+        assertThat(page.locator("#slotRows tr.slot[data-date='2026-12-20']")).containsText("09:00–12:30");
+        assertThat(page.locator("#slotDate-error")).hasCount(0);
+        JsonNode list = coordinator.get("/api/volunteers/" + id + "/slots?month=2026-12").json();
+        assertThat(list.size()).isEqualTo(1);
+        assertThat(list.get(0).get("date").asString()).isEqualTo("2026-12-20");
+        assertThat(list.get(0).get("from").asString()).startsWith("09:00");
+        assertThat(list.get(0).get("to").asString()).startsWith("12:30");
+        // the new volunteer is a row of the calendar too
+        assertThat(page.locator("#calendar tr[data-driver='" + id + "']")).hasCount(1);
+        page.locator("#slotRows tr.slot[data-date='2026-12-20']").getByRole(AriaRole.BUTTON).click();
+        assertThat(page.locator("#slotRows tr.slot")).hasCount(0);
+        assertThat(coordinator.get("/api/volunteers/" + id + "/slots?month=2026-12").json().size()).isZero();
+
+        // a site with a latitude that is no number: the error sits at the latitude
+        Locator site = page.locator("#siteForm");
+        site.getByLabel("ID（半角英数字と -）").fill("caf-web-x");
+        site.getByLabel("名前").fill("テスト食堂");
+        site.getByLabel("緯度", new Locator.GetByLabelOptions().setExact(true)).fill("北緯35度");
+        site.getByLabel("経度", new Locator.GetByLabelOptions().setExact(true)).fill("134.2");
+        site.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("保存する")).click();
+        assertThat(page.locator("#siteLat-error")).isVisible();
+        assertThat(coordinator.get("/api/sites/caf-web-x").status()).isEqualTo(404);
+        page.context().close();
+    }
+
+    @Test
+    @Order(9)
+    void aCsvWithABadRowShowsThePerRowReport_andTheGoodRowsCanThenBeImported() throws Exception {
+        Page page = coordinatorPage();
+        String vehicle = coordinator.get("/api/vehicles").json().get(0).get("id").asString();
+        String good = "vol-csv-" + UUID.randomUUID().toString().substring(0, 6);
+        Path csv = Files.createTempFile("volunteers", ".csv");
+        Files.writeString(csv, "id,name,contact,home_lat,home_lon,max_minutes_per_day,vehicle_id\n"
+                + good + ",岩美 花子,0857-11-1111,35.5757,134.3317,240," + vehicle + "\n"
+                + "vol-csv-bad,若桜 一郎,,95.0,134.4015,240," + vehicle + "\n");
+        page.getByText("ドライバー（volunteers.csv）").click();
+        page.getByLabel("CSV ファイル").setInputFiles(csv);
+        page.locator("#csvForm").getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("取り込む")).click();
+        assertThat(page.locator("#csvResult")).containsText("1 行に誤りがある");
+        Locator report = page.locator("#csvReport table.csv-report");
+        assertThat(report.locator("tr.row-error")).hasCount(1);
+        assertThat(report.locator("tr.row-error")).hasAttribute("data-line", "3");
+        assertThat(report.locator("tr.row-error")).containsText("home_lat");
+        // an import is all or nothing: the good row waits too
+        assertThat(coordinator.get("/api/volunteers/" + good).status()).isEqualTo(404);
+        screenshot(page.locator("#csvForm"), "coordinator-csv-report");
+
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("正しい 1 行だけ取り込む")).click();
+        assertThat(page.locator("#csvResult")).containsText("1 件取り込みました: " + good);
+        assertThat(page.locator("#csvReport tr.row-error")).hasCount(0);
+        JsonNode stored = coordinator.get("/api/volunteers/" + good).json();
+        assertThat(stored.get("name").asString()).isEqualTo("岩美 花子");
+        assertThat(coordinator.get("/api/volunteers/vol-csv-bad").status()).isEqualTo(404);
+        Files.deleteIfExists(csv);
+        page.context().close();
+    }
+
+    @Test
+    @Order(10)
+    void theEnglishToggleSwitchesTheLabels_andTheChoiceStaysAfterAReload() {
+        Page page = coordinatorPage();
+        assertThat(page.locator("h1")).hasText("配送計画");
+        page.locator("#lang").click();
+        assertThat(page.locator("html")).hasAttribute("lang", "en");
+        assertThat(page.locator("h1")).hasText("Delivery planning");
+        assertThat(page.locator("#mapTitle")).hasText("Network map");
+        assertThat(page.locator("#calTitle")).hasText("Month calendar of trips per volunteer");
+        assertThat(page.locator("#siteRows")).containsText("logistics hub");
+        assertThat(page.locator("#lang")).hasText("日本語");
+        page.reload();
+        assertThat(page.locator("h1")).hasText("Delivery planning");
+        assertThat(page.locator("label[for=month]")).hasText("Month");
+        assertThat(page.locator("#volunteerForm h2")).hasText("Add or change a volunteer driver");
+        assertThat(page.locator("#siteRows")).containsText("logistics hub");
+        assertThat(page).hasTitle("Delivery planning");
+        screenshot(page, "coordinator-en", false);
+        // the organizer's page in the same browser is English too (the choice is kept per browser)
+        page.navigate("/organizer.html");
+        assertThat(page.locator("h1")).hasText("Donations");
+        page.locator("#lang").click();
+        assertThat(page.locator("html")).hasAttribute("lang", "ja");
+        page.navigate("/coordinator.html?month=2026-12");
+        assertThat(page.locator("h1")).hasText("配送計画");
+        page.context().close();
     }
 }

@@ -191,39 +191,32 @@ public final class PlanRepository {
         for (PlanTripRecord trip : trips) {
             Reader reader = readers.computeIfAbsent(trip.getPlanId(), id -> new Reader(dsl, id));
             result.add(new DriverTrip(trip.getPlanId(), reader.trip(trip),
-                    trip.getDoneAt() == null ? null : trip.getDoneAt().toInstant(), trip.getDoneBy()));
+                    trip.getDoneAt() == null ? null : trip.getDoneAt().toInstant(), trip.getDoneBy(), reader.stopsDoneAt(trip)));
         }
         return result;
     }
 
     /**
      * Confirms that a trip of a published plan was driven as planned: writes its movements to the stock ledger
-     * (each load matched with its unload: picked up, transferred or delivered) and marks the trip done, all in
-     * one transaction. The ledger rows get operation ids {@code op.id() + "/" + n}; confirming again returns
+     * (each load matched with its unload: picked up, transferred or delivered) and marks the trip and all its
+     * stops done, all in one transaction. Stops ticked done before keep their rows (written once). The ledger
+     * rows get operation ids {@code op.id() + "/" + n}, numbered over the whole trip; confirming again returns
      * the rows written the first time.
      */
     public List<LedgerEntry> confirmTripDone(long planId, String tripId, Operation op) {
         return translated(() -> dsl.transactionResult(cfg -> {
             DSLContext tx = cfg.dsl();
-            PlanRecord header = tx.selectFrom(PLAN).where(PLAN.ID.eq(planId)).fetchOptional()
-                    .orElseThrow(() -> new NoSuchElementException("no plan " + planId));
-            if (!PlanStatus.PUBLISHED.name().equals(header.getStatus())) {
-                throw new IllegalStateException("plan " + planId + " is " + header.getStatus()
-                        + "; only trips of a published plan can be confirmed done");
-            }
-            PlanTripRecord trip = tx.selectFrom(PLAN_TRIP)
-                    .where(PLAN_TRIP.PLAN_ID.eq(planId), PLAN_TRIP.EXTERNAL_ID.eq(tripId))
-                    .forUpdate()
-                    .fetchOptional()
-                    .orElseThrow(() -> new NoSuchElementException("no trip " + tripId + " in plan " + planId));
-            String regionCode = tx.select(REGION.CODE).from(REGION).where(REGION.ID.eq(header.getRegionId())).fetchSingle().value1();
-            RegionKey region = Ids.region(tx, regionCode);
+            PlanTripRecord trip = publishedTrip(tx, planId, tripId);
+            RegionKey region = regionOf(tx, trip);
             Ledger ledger = new Ledger(tx);
             if (trip.getDoneAt() == null) {
-                writeMovements(tx, region, trip, op);
-                trip.setDoneAt(op.occurredAt().atOffset(ZoneOffset.UTC));
-                trip.setDoneBy(op.by());
-                trip.store(PLAN_TRIP.DONE_AT, PLAN_TRIP.DONE_BY);
+                writeMovements(tx, region, trip, op, null);
+                tx.update(PLAN_STOP)
+                        .set(PLAN_STOP.DONE_AT, op.occurredAt().atOffset(ZoneOffset.UTC))
+                        .set(PLAN_STOP.DONE_BY, op.by())
+                        .where(PLAN_STOP.TRIP_ID.eq(trip.getId()), PLAN_STOP.DONE_AT.isNull())
+                        .execute();
+                markDone(trip, op);
             }
             return tx.select(STOCK_MOVEMENT.OPERATION_ID).from(STOCK_MOVEMENT).where(STOCK_MOVEMENT.TRIP_ID.eq(trip.getId()))
                     .orderBy(STOCK_MOVEMENT.ID).fetch(STOCK_MOVEMENT.OPERATION_ID).stream()
@@ -231,13 +224,80 @@ public final class PlanRepository {
         }));
     }
 
+    /**
+     * Confirms one stop of a trip of a published plan ({@code stopNumber} 1, 2, ... in the trip's order): the food
+     * unloaded there goes to the ledger (picked up, transferred or delivered, matched with where the trip loaded
+     * it), with the same operation ids {@link #confirmTripDone} gives those rows, so either may come first and
+     * nothing is written twice. A stop that only loads writes no row (food on board is in no site's stock). When
+     * the last stop is ticked the trip is done. Returns the stop's rows ({@code replayed} when ticked before).
+     *
+     * @throws IllegalArgumentException when the trip has no such stop
+     */
+    public List<LedgerEntry> confirmStopDone(long planId, String tripId, int stopNumber, Operation op) {
+        return translated(() -> dsl.transactionResult(cfg -> {
+            DSLContext tx = cfg.dsl();
+            PlanTripRecord trip = publishedTrip(tx, planId, tripId);
+            List<PlanStopRecord> stops = tx.selectFrom(PLAN_STOP).where(PLAN_STOP.TRIP_ID.eq(trip.getId()))
+                    .orderBy(PLAN_STOP.POSITION).fetch();
+            if (stopNumber < 1 || stopNumber > stops.size()) {
+                throw new IllegalArgumentException("stop: trip " + tripId + " has stops 1 to " + stops.size()
+                        + ", not " + stopNumber);
+            }
+            PlanStopRecord stop = stops.get(stopNumber - 1);
+            List<LedgerEntry> written = writeMovements(tx, regionOf(tx, trip), trip, op, stop.getId());
+            if (stop.getDoneAt() == null) {
+                stop.setDoneAt(op.occurredAt().atOffset(ZoneOffset.UTC));
+                stop.setDoneBy(op.by());
+                stop.store(PLAN_STOP.DONE_AT, PLAN_STOP.DONE_BY);
+                boolean all = stops.stream().allMatch(s -> s.getDoneAt() != null);
+                if (all && trip.getDoneAt() == null) {
+                    markDone(trip, op);
+                }
+            }
+            return written;
+        }));
+    }
+
     // --- internals -------------------------------------------------------------------------------------------
 
-    private static void writeMovements(DSLContext tx, RegionKey region, PlanTripRecord trip, Operation op) {
+    /** The trip of a published plan, locked for this transaction (ticks of one trip wait for each other). */
+    private static PlanTripRecord publishedTrip(DSLContext tx, long planId, String tripId) {
+        PlanRecord header = tx.selectFrom(PLAN).where(PLAN.ID.eq(planId)).fetchOptional()
+                .orElseThrow(() -> new NoSuchElementException("no plan " + planId));
+        if (!PlanStatus.PUBLISHED.name().equals(header.getStatus())) {
+            throw new IllegalStateException("plan " + planId + " is " + header.getStatus()
+                    + "; only trips of a published plan can be confirmed done");
+        }
+        return tx.selectFrom(PLAN_TRIP)
+                .where(PLAN_TRIP.PLAN_ID.eq(planId), PLAN_TRIP.EXTERNAL_ID.eq(tripId))
+                .forUpdate()
+                .fetchOptional()
+                .orElseThrow(() -> new NoSuchElementException("no trip " + tripId + " in plan " + planId));
+    }
+
+    private static RegionKey regionOf(DSLContext tx, PlanTripRecord trip) {
+        String regionCode = tx.select(REGION.CODE).from(REGION).where(REGION.ID.eq(trip.getRegionId())).fetchSingle().value1();
+        return Ids.region(tx, regionCode);
+    }
+
+    private static void markDone(PlanTripRecord trip, Operation op) {
+        trip.setDoneAt(op.occurredAt().atOffset(ZoneOffset.UTC));
+        trip.setDoneBy(op.by());
+        trip.store(PLAN_TRIP.DONE_AT, PLAN_TRIP.DONE_BY);
+    }
+
+    /**
+     * Writes the trip's movements to the ledger: every unload matched with the loads of the same lot and parcel
+     * before it (oldest first). With {@code onlyStop}, only the rows of food unloaded at that stop are written;
+     * the numbering of the operation ids is the whole trip's either way. Returns the rows written (or replayed).
+     */
+    private static List<LedgerEntry> writeMovements(DSLContext tx, RegionKey region, PlanTripRecord trip, Operation op,
+                                                    Long onlyStop) {
         Map<Long, String> roles = tx.select(SITE.ID, SITE.ROLE).from(SITE).where(SITE.REGION_ID.eq(region.id()))
                 .fetchMap(SITE.ID, SITE.ROLE);
         List<PlanStopRecord> stops = tx.selectFrom(PLAN_STOP).where(PLAN_STOP.TRIP_ID.eq(trip.getId()))
                 .orderBy(PLAN_STOP.POSITION).fetch();
+        List<LedgerEntry> written = new ArrayList<>();
         Map<String, Deque<long[]>> onBoard = new HashMap<>(); // (lot, parcel) -> [site, grams] loaded, oldest first
         int n = 0;
         for (PlanStopRecord stop : stops) {
@@ -281,10 +341,14 @@ public final class PlanRepository {
                         kind = EntryKind.TRANSFERRED;
                     }
                     Operation leg = new Operation(op.id() + "/" + (++n), op.by(), stop.getDepartureAt().toInstant());
-                    Ledger.appendForTrip(tx, region, kind, load.getLotId(), fromSite, to, recipient, grams, leg, trip.getId());
+                    if (onlyStop == null || onlyStop.equals(stop.getId())) {
+                        written.add(Ledger.appendForTrip(tx, region, kind, load.getLotId(), fromSite, to, recipient, grams,
+                                leg, trip.getId()));
+                    }
                 }
             }
         }
+        return written;
     }
 
     private static PlanInfo transition(DSLContext tx, long planId, int expectedVersion, PlanStatus to, String score) {
@@ -454,6 +518,14 @@ public final class PlanRepository {
                     .fetch(a -> new Allocation(a.getParcelId(), a.getLotRef(), sites.get(a.getRecipientId()),
                             a.getServingDay(), a.getGrams(), a.getPlanned()));
             return new Plan(info.networkName(), info.month(), info.score(), trips, allocations);
+        }
+
+        /** When each stop of the trip was ticked done (null: not yet), in stop order. */
+        List<Instant> stopsDoneAt(PlanTripRecord trip) {
+            loadChildren();
+            List<Instant> done = new ArrayList<>();
+            stopsByTrip.getOrDefault(trip.getId(), List.of()).forEach(s -> done.add(instant(s.getDoneAt())));
+            return done;
         }
 
         PlannedTrip trip(PlanTripRecord trip) {

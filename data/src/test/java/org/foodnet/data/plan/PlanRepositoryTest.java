@@ -160,6 +160,45 @@ class PlanRepositoryTest {
     }
 
     @Test
+    void tickingStopsDoneWritesEachStopsMovementsOnce_andTheTripIsDoneWithItsLastStop() {
+        String region = freshRegion();
+        PlanInfo plan = plans.store(region, TestNetworks.plan(), WEIGHTS);
+        plans.publish(plan.id(), plan.version());
+        Ledger ledger = new Ledger(db.dsl());
+        plans.confirmTripDone(plan.id(), "trip-001", Operation.now("stops-done-1", "佐藤 花子"));
+
+        // trip-002: hub (loads only) -> depot-kurayoshi (unloads lot-0004) -> caf-001 (unloads lot-0001, lot-0005)
+        assertThat(plans.confirmStopDone(plan.id(), "trip-002", 1, Operation.now("stops-done-2", "佐藤 花子"))).isEmpty();
+        List<LedgerEntry> cafe = plans.confirmStopDone(plan.id(), "trip-002", 3, Operation.now("stops-done-2", "佐藤 花子"));
+        assertThat(cafe).extracting(LedgerEntry::kind, LedgerEntry::lotId, LedgerEntry::fromSiteId, LedgerEntry::recipientId,
+                LedgerEntry::grams, LedgerEntry::replayed).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(EntryKind.DELIVERED, "lot-0001", "hub", "caf-001", 10_000L, false),
+                org.assertj.core.groups.Tuple.tuple(EntryKind.DELIVERED, "lot-0005", "depot-kurayoshi", "caf-001", 7_777L, false));
+        assertThat(ledger.whereIs(region, "lot-0004")).doesNotContainKey("depot-kurayoshi");   // stop 2 not ticked yet
+        List<DriverTrip> trips = plans.tripsOfDriver(region, "drv-001", TestNetworks.MONTH.atDay(9), TestNetworks.MONTH.atDay(9));
+        assertThat(trips.get(0).done()).isFalse();
+        assertThat(trips.get(0).stopsDoneAt()).extracting(java.util.Objects::nonNull).containsExactly(true, false, true);
+
+        List<LedgerEntry> again = plans.confirmStopDone(plan.id(), "trip-002", 3, Operation.now("stops-done-2", "someone else"));
+        assertThat(again).extracting(LedgerEntry::sequence).containsExactlyElementsOf(cafe.stream().map(LedgerEntry::sequence).toList());
+        assertThat(again).allSatisfy(e -> assertThat(e.replayed()).isTrue());
+        assertThatThrownBy(() -> plans.confirmStopDone(plan.id(), "trip-002", 4, Operation.now("stops-done-2", "x")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("stops 1 to 3");
+
+        // the whole trip: only the depot's row is new; the trip is done
+        List<LedgerEntry> all = plans.confirmTripDone(plan.id(), "trip-002", Operation.now("stops-done-2", "佐藤 花子"));
+        assertThat(all).extracting(LedgerEntry::kind, LedgerEntry::lotId, LedgerEntry::grams).containsExactlyInAnyOrder(
+                org.assertj.core.groups.Tuple.tuple(EntryKind.TRANSFERRED, "lot-0004", 25_000L),
+                org.assertj.core.groups.Tuple.tuple(EntryKind.DELIVERED, "lot-0001", 10_000L),
+                org.assertj.core.groups.Tuple.tuple(EntryKind.DELIVERED, "lot-0005", 7_777L));
+        assertThat(ledger.entriesOf(region, "lot-0001")).filteredOn(e -> e.kind() == EntryKind.DELIVERED).hasSize(1);
+        assertThat(ledger.whereIs(region, "lot-0004")).containsEntry("depot-kurayoshi", 25_000L);
+        trips = plans.tripsOfDriver(region, "drv-001", TestNetworks.MONTH.atDay(9), TestNetworks.MONTH.atDay(9));
+        assertThat(trips.get(0).done()).isTrue();
+        assertThat(trips.get(0).stopsDoneAt()).allSatisfy(t -> assertThat(t).isNotNull());
+    }
+
+    @Test
     void onlyTripsOfAPublishedPlanCanBeConfirmed() {
         String region = freshRegion();
         PlanInfo plan = plans.store(region, TestNetworks.plan(), WEIGHTS);
