@@ -11,10 +11,14 @@ public final class GreatCircle {
     }
 
     public static double km(GeoPoint a, GeoPoint b) {
-        double dLat = Math.toRadians(b.lat() - a.lat());
-        double dLon = Math.toRadians(b.lon() - a.lon());
+        return km(a.lat(), a.lon(), b.lat(), b.lon());
+    }
+
+    public static double km(double latA, double lonA, double latB, double lonB) {
+        double dLat = Math.toRadians(latB - latA);
+        double dLon = Math.toRadians(lonB - lonA);
         double h = Math.sin(dLat / 2) * Math.sin(dLat / 2)
-                + Math.cos(Math.toRadians(a.lat())) * Math.cos(Math.toRadians(b.lat())) * Math.sin(dLon / 2) * Math.sin(dLon / 2);
+                + Math.cos(Math.toRadians(latA)) * Math.cos(Math.toRadians(latB)) * Math.sin(dLon / 2) * Math.sin(dLon / 2);
         return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1.0, Math.sqrt(h)));
     }
 }
