@@ -121,17 +121,29 @@ public final class Allocator {
      * can reach it in time, until the least-covered cannot gain any more.
      */
     private void rebalance(Map<TemperatureClass, List<Demand>> demands, Map<String, Share> shares) {
-        Map<Site, long[]> totals = new HashMap<>();
-        for (List<Demand> list : demands.values()) {
-            for (Demand d : list) {
-                long[] t = totals.computeIfAbsent(d.recipient, k -> new long[2]);
+        // keyed by site id, in a fixed order: a Site is a record whose equals/hashCode walk its opening hours
+        // (far too slow at x100), and ties between equally covered recipients must break the same way every run
+        Map<String, long[]> totals = new java.util.LinkedHashMap<>();
+        Map<String, Site> recipients = new HashMap<>();
+        Map<TemperatureClass, Map<String, Demand>> demandIndex = new java.util.EnumMap<>(TemperatureClass.class);
+        for (TemperatureClass c : TemperatureClass.values()) {
+            for (Demand d : demands.getOrDefault(c, List.of())) {
+                long[] t = totals.computeIfAbsent(d.recipient.id(), k -> new long[2]);
                 t[0] += d.allocated;
                 t[1] += d.need;
+                recipients.putIfAbsent(d.recipient.id(), d.recipient);
+                demandIndex.computeIfAbsent(c, k -> new HashMap<>()).putIfAbsent(d.recipient.id(), d);
             }
         }
-        java.util.Set<Site> stuck = new java.util.HashSet<>();
+        java.util.Set<String> stuck = new java.util.HashSet<>();
+        // the keys of each recipient's shares, in the order of the shares map (a share may be gone since)
+        Map<String, List<String>> shareKeys = new HashMap<>();
+        for (var e : shares.entrySet()) {
+            shareKeys.computeIfAbsent(e.getValue().recipient().id(), k -> new ArrayList<>()).add(e.getKey());
+        }
+        List<String> richestFirst = new ArrayList<>(totals.keySet());
         for (int round = 0; round < 10_000; round++) {
-            Site poor = null;
+            String poor = null;
             for (var e : totals.entrySet()) {
                 if (!stuck.contains(e.getKey()) && e.getValue()[1] > 0 && (poor == null
                         || ratio(e.getValue()) < ratio(totals.get(poor)))) {
@@ -145,28 +157,37 @@ public final class Allocator {
             Share from = null;
             Slot fromSlot = null;
             Demand into = null;
-            for (Share share : shares.values()) {
-                long[] r = totals.get(share.recipient());
-                if (share.lot().earmarkedFor() != null || r == null || ratio(r) < ratio(p) + 0.05) {
-                    continue;
+            // the best-covered recipient first: its first share whose food can still reach the poor one in time
+            richestFirst.sort(Comparator.comparingDouble((String id) -> -ratio(totals.get(id))));
+            for (String rich : richestFirst) {
+                long[] r = totals.get(rich);
+                if (ratio(r) < ratio(p) + 0.05 || from != null) {
+                    break;
                 }
-                Demand d = demandOf(demands, poor, share.lot().temperature());
-                if (d == null || d.allocated >= d.need) {
-                    continue;
-                }
-                LocalDate[] w = window(share.lot());
-                Slot slot = eligibleSlot(d, share.lot(), w[0], w[1]);
-                if (slot != null && (from == null || ratio(r) > ratio(totals.get(from.recipient())))) {
-                    from = share;
-                    fromSlot = slot;
-                    into = d;
+                for (String key : shareKeys.getOrDefault(rich, List.of())) {
+                    Share share = shares.get(key);
+                    if (share == null || share.lot().earmarkedFor() != null) {
+                        continue;
+                    }
+                    Demand d = demandIndex.getOrDefault(share.lot().temperature(), Map.of()).get(poor);
+                    if (d == null || d.allocated >= d.need) {
+                        continue;
+                    }
+                    LocalDate[] w = window(share.lot());
+                    Slot slot = eligibleSlot(d, share.lot(), w[0], w[1]);
+                    if (slot != null) {
+                        from = share;
+                        fromSlot = slot;
+                        into = d;
+                        break;
+                    }
                 }
             }
             if (from == null) {
                 stuck.add(poor);
                 continue;
             }
-            long[] r = totals.get(from.recipient());
+            long[] r = totals.get(from.recipient().id());
             long even = (r[0] * p[1] - p[0] * r[1]) / (r[1] + p[1]);
             long grams = Math.min(Math.min(from.grams(), even), into.need - into.allocated);
             if (grams < 1000) {
@@ -180,28 +201,23 @@ public final class Allocator {
             } else {
                 shares.put(fromKey, new Share(from.lot(), from.recipient(), from.servingDay(), from.grams() - grams));
             }
-            demandOf(demands, from.recipient(), from.lot().temperature()).allocated -= grams;
+            demandIndex.get(from.lot().temperature()).get(from.recipient().id()).allocated -= grams;
             into.allocated += grams;
             r[0] -= grams;
             p[0] += grams;
             long moved = grams;
-            shares.merge(from.lot().id() + "|" + poor.id() + "|" + fromSlot.day(),
-                    new Share(from.lot(), poor, fromSlot.day(), moved),
+            String intoKey = from.lot().id() + "|" + poor + "|" + fromSlot.day();
+            if (!shares.containsKey(intoKey)) {
+                shareKeys.computeIfAbsent(poor, k -> new ArrayList<>()).add(intoKey);
+            }
+            shares.merge(intoKey,
+                    new Share(from.lot(), recipients.get(poor), fromSlot.day(), moved),
                     (a, b) -> new Share(a.lot(), a.recipient(), a.servingDay(), a.grams() + b.grams()));
         }
     }
 
     private static double ratio(long[] allocatedAndNeed) {
         return allocatedAndNeed[1] == 0 ? 1.0 : (double) allocatedAndNeed[0] / allocatedAndNeed[1];
-    }
-
-    private static Demand demandOf(Map<TemperatureClass, List<Demand>> demands, Site recipient, TemperatureClass c) {
-        for (Demand d : demands.getOrDefault(c, List.of())) {
-            if (d.recipient.equals(recipient)) {
-                return d;
-            }
-        }
-        return null;
     }
 
     /** Each lot's grams left, in the lots' order, to the least covered recipients up to {@code upTo} x need. */
@@ -334,7 +350,7 @@ public final class Allocator {
             return;
         }
         for (Demand d : demands.getOrDefault(lot.temperature(), List.of())) {
-            if (d.recipient.equals(recipient)) {
+            if (d.recipient.id().equals(recipient.id())) {
                 d.allocated += lot.grams();
             }
         }
