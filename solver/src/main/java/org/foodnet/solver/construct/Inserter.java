@@ -410,6 +410,7 @@ public final class Inserter {
         Visit pickup = leg.getPickup();
         Visit drop = leg.getDrop();
         Visit[] sim = new Visit[n + 2];
+        Visit[] orig = seq.toArray(new Visit[0]);
         Insertion best = null;
         for (int i = 0; i <= n; i++) {
             if (!boundary(seq, i, pickup.getPlace())) {
@@ -419,21 +420,7 @@ public final class Inserter {
                 if (!boundaryWith(seq, i, pickup, j, drop.getPlace())) {
                     continue;
                 }
-                int k = 0;
-                for (int x = 0; x <= n; x++) {
-                    if (x == i) {
-                        sim[k++] = pickup;
-                    }
-                    if (k == j) {
-                        sim[k++] = drop;
-                    }
-                    if (x < n) {
-                        sim[k++] = seq.get(x);
-                    }
-                }
-                if (k == n + 1) {
-                    sim[k++] = drop;
-                }
+                fill(sim, orig, n, pickup, i, drop, j);
                 long newDriving = simulate(trip, sim, n + 2);
                 if (newDriving < 0) {
                     if (failedAt < j) {

@@ -87,39 +87,22 @@ final class BestInsertion {
         if (!takeOut(own)) {
             return null;
         }
-        List<Visit> visits = new ArrayList<>();
-        List<Trip> targets = new ArrayList<>();
-        List<Integer> positions = new ArrayList<>();
+        Moves moves = new Moves();
         for (Parcel parcel : parcels) {
             Map<Trip, List<Visit>> before = new IdentityHashMap<>();
-            int mark = visits.size();
+            int mark = moves.size();
             boolean placed = true;
             for (Leg leg : parcel.getLegs()) {
-                Insertion best = best(leg);
-                List<Visit> seq = best == null ? null : new ArrayList<>(seqOf(best.trip()));
-                if (seq != null) {
-                    before.putIfAbsent(best.trip(), new ArrayList<>(seq));
-                    seq.add(best.pickupAt(), leg.getPickup());
-                    seq.add(best.dropAt(), leg.getDrop());
-                }
-                if (seq == null || !resimulate(best.trip(), seq)) {
+                if (!place(leg, moves, before)) {
                     placed = false;
                     break;
                 }
-                visits.add(leg.getPickup());
-                targets.add(best.trip());
-                positions.add(best.pickupAt());
-                visits.add(leg.getDrop());
-                targets.add(best.trip());
-                positions.add(best.dropAt());
             }
             if (placed) {
                 continue;
             }
             // undo this parcel's legs placed so far; it stays undelivered
-            visits.subList(mark, visits.size()).clear();
-            targets.subList(mark, targets.size()).clear();
-            positions.subList(mark, positions.size()).clear();
+            moves.truncate(mark);
             for (Leg leg : parcel.getLegs()) {
                 tripOverride.put(leg.getPickup(), null);
                 tripOverride.put(leg.getDrop(), null);
@@ -129,15 +112,11 @@ final class BestInsertion {
             }
             int at = 0;
             for (Leg leg : parcel.getLegs()) {
-                for (Visit v : new Visit[] {leg.getPickup(), leg.getDrop()}) {
-                    visits.add(v);
-                    targets.add(parcel.getBucket());
-                    positions.add(at++);
-                }
+                moves.add(leg.getPickup(), parcel.getBucket(), at++);
+                moves.add(leg.getDrop(), parcel.getBucket(), at++);
             }
         }
-        return new RelocateMove(visits.toArray(new Visit[0]), targets.toArray(new Trip[0]),
-                positions.stream().mapToInt(Integer::intValue).toArray());
+        return moves.build();
     }
 
     /**
@@ -155,29 +134,64 @@ final class BestInsertion {
         if (!takeOut(own)) {
             return null;
         }
-        List<Visit> visits = new ArrayList<>();
-        List<Trip> targets = new ArrayList<>();
-        List<Integer> positions = new ArrayList<>();
+        Moves moves = new Moves();
         for (Leg leg : legs) {
-            Insertion best = best(leg);
-            if (best == null) {
+            if (!place(leg, moves, null)) {
                 return null;
             }
-            List<Visit> seq = new ArrayList<>(seqOf(best.trip()));
-            seq.add(best.pickupAt(), leg.getPickup());
-            seq.add(best.dropAt(), leg.getDrop());
-            if (!resimulate(best.trip(), seq)) {
-                return null;
-            }
-            visits.add(leg.getPickup());
-            targets.add(best.trip());
-            positions.add(best.pickupAt());
-            visits.add(leg.getDrop());
-            targets.add(best.trip());
-            positions.add(best.dropAt());
         }
-        return new RelocateMove(visits.toArray(new Visit[0]), targets.toArray(new Trip[0]),
-                positions.stream().mapToInt(Integer::intValue).toArray());
+        return moves.build();
+    }
+
+    /**
+     * Puts the leg at its cheapest feasible place in the hypothetical state and adds it to the move; with
+     * {@code before}, first keeps the target trip's sequence as it was (to undo). False when it fits nowhere.
+     */
+    private boolean place(Leg leg, Moves moves, Map<Trip, List<Visit>> before) {
+        Insertion best = best(leg);
+        if (best == null) {
+            return false;
+        }
+        List<Visit> seq = new ArrayList<>(seqOf(best.trip()));
+        if (before != null) {
+            before.putIfAbsent(best.trip(), new ArrayList<>(seq));
+        }
+        seq.add(best.pickupAt(), leg.getPickup());
+        seq.add(best.dropAt(), leg.getDrop());
+        if (!resimulate(best.trip(), seq)) {
+            return false;
+        }
+        moves.add(leg.getPickup(), best.trip(), best.pickupAt());
+        moves.add(leg.getDrop(), best.trip(), best.dropAt());
+        return true;
+    }
+
+    /** The visits a move takes, where to, in order. */
+    private static final class Moves {
+        private final List<Visit> visits = new ArrayList<>();
+        private final List<Trip> targets = new ArrayList<>();
+        private final List<Integer> positions = new ArrayList<>();
+
+        void add(Visit v, Trip t, int position) {
+            visits.add(v);
+            targets.add(t);
+            positions.add(position);
+        }
+
+        int size() {
+            return visits.size();
+        }
+
+        void truncate(int size) {
+            visits.subList(size, visits.size()).clear();
+            targets.subList(size, targets.size()).clear();
+            positions.subList(size, positions.size()).clear();
+        }
+
+        RelocateMove build() {
+            return new RelocateMove(visits.toArray(new Visit[0]), targets.toArray(new Trip[0]),
+                    positions.stream().mapToInt(Integer::intValue).toArray());
+        }
     }
 
     /** The trip a visit is on in the hypothetical state (null: not delivered). */
@@ -213,38 +227,7 @@ final class BestInsertion {
 
     /** The move re-placing the parcel, or null when some leg finds no feasible place. */
     RelocateMove replan(Parcel parcel) {
-        reset(null);
-        List<Visit> own = new ArrayList<>();
-        for (Leg leg : parcel.getLegs()) {
-            own.add(leg.getPickup());
-            own.add(leg.getDrop());
-        }
-        if (!takeOut(own)) {
-            return null;
-        }
-        List<Visit> visits = new ArrayList<>();
-        List<Trip> targets = new ArrayList<>();
-        List<Integer> positions = new ArrayList<>();
-        for (Leg leg : parcel.getLegs()) {
-            Insertion best = best(leg);
-            if (best == null) {
-                return null;
-            }
-            List<Visit> seq = new ArrayList<>(seqOf(best.trip()));
-            seq.add(best.pickupAt(), leg.getPickup());
-            seq.add(best.dropAt(), leg.getDrop());
-            if (!resimulate(best.trip(), seq)) {
-                return null;
-            }
-            visits.add(leg.getPickup());
-            targets.add(best.trip());
-            positions.add(best.pickupAt());
-            visits.add(leg.getDrop());
-            targets.add(best.trip());
-            positions.add(best.dropAt());
-        }
-        return new RelocateMove(visits.toArray(new Visit[0]), targets.toArray(new Trip[0]),
-                positions.stream().mapToInt(Integer::intValue).toArray());
+        return relocateLegs(parcel.getLegs(), null);
     }
 
     private List<Visit> seqOf(Trip t) {
