@@ -3,7 +3,6 @@ package org.foodnet.api.planning;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.YearMonth;
-import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -16,8 +15,6 @@ import org.foodnet.data.plan.PlanInfo;
 import org.foodnet.data.plan.PlanRepository;
 import org.foodnet.data.plan.PlanStatus;
 import org.foodnet.data.plan.StoredPlan;
-import org.foodnet.data.stock.Ledger;
-import org.foodnet.solver.domain.Network;
 import org.foodnet.solver.constraint.FoodnetConstraints;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -38,12 +35,10 @@ class PlanService {
     private final PlanOrigins origins;
     private final Solving solving;
     private final NetworkService network;
-    private final Ledger ledger;
     private final FoodnetProperties.Solver settings;
 
     PlanService(PlanRepository plans, SolveJobRepository jobs, PlanOrigins origins, Solving solving, NetworkService network,
-                Ledger ledger, FoodnetProperties properties) {
-        this.ledger = ledger;
+                FoodnetProperties properties) {
         this.plans = plans;
         this.jobs = jobs;
         this.origins = origins;
@@ -52,23 +47,12 @@ class PlanService {
         this.settings = properties.solver();
     }
 
-    /**
-     * Plans a month afresh. Once food of the month has been moved (trips or stops confirmed done, discards), the plan
-     * starts from the stock ledger as it is now and plans only the days after today (see {@link Replan#fromLedger});
-     * before that, from the month's opening stock and donations, over the whole month.
-     */
     @Transactional
     Started plan(YearMonth month, Map<String, Long> weights, Integer timeLimitSeconds) {
         solving.requireRoom();
-        Network m = network.load(month); // 404 when there is no network
-        ZoneId zone = m.settings().zone();
-        boolean moved = ledger.foodMoved(network.region(), month.atDay(1).atStartOfDay(zone).toInstant(),
-                month.plusMonths(1).atDay(1).atStartOfDay(zone).toInstant());
+        network.load(month); // 404 when there is no network
         PlanInfo draft = plans.createDraft(network.region(), month, checked(weights));
-        origins.store(moved
-                ? new PlanOrigins.Origin(draft.id(), timeLimit(timeLimitSeconds), null, network.today(),
-                        ledger.head(network.region()))
-                : new PlanOrigins.Origin(draft.id(), timeLimit(timeLimitSeconds), null, null));
+        origins.store(new PlanOrigins.Origin(draft.id(), timeLimit(timeLimitSeconds), null, null));
         return start(draft);
     }
 
@@ -83,7 +67,7 @@ class PlanService {
         PlanOrigins.Origin origin = origins.find(planId)
                 .orElse(new PlanOrigins.Origin(planId, settings.defaultTimeLimit().toMillis(), null, null));
         if (timeLimitSeconds != null) {
-            origin = origin.withPlan(planId, timeLimit(timeLimitSeconds));
+            origin = new PlanOrigins.Origin(planId, timeLimit(timeLimitSeconds), origin.replanOf(), origin.fixedThrough());
         }
         origins.store(origin);
         return start(info);
@@ -98,7 +82,7 @@ class PlanService {
         PlanInfo draft = plans.createDraft(network.region(), info.month(), merged);
         PlanOrigins.Origin origin = origins.find(planId)
                 .orElse(new PlanOrigins.Origin(planId, settings.defaultTimeLimit().toMillis(), null, null));
-        origins.store(origin.withPlan(draft.id(), origin.timeLimitMs()));
+        origins.store(new PlanOrigins.Origin(draft.id(), origin.timeLimitMs(), origin.replanOf(), origin.fixedThrough()));
         return draft;
     }
 

@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.foodnet.api.config.FoodnetProperties;
+import org.foodnet.api.network.NetworkService;
 import org.foodnet.api.web.Problem;
 import org.foodnet.data.job.SolveJob;
 import org.foodnet.data.job.SolveJobRepository;
@@ -27,6 +28,7 @@ import org.foodnet.solver.SolveControl;
 import org.foodnet.solver.SolveOptions;
 import org.foodnet.solver.SolveProgress;
 import org.foodnet.solver.SolveResult;
+import org.foodnet.solver.domain.Network;
 import org.foodnet.solver.plan.Plan;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,7 +53,7 @@ class Solving implements DisposableBean {
     private final SolveJobRepository jobs;
     private final PlanRepository plans;
     private final PlanOrigins origins;
-    private final PlanBases bases;
+    private final NetworkService network;
     private final TransactionTemplate transaction;
     private final FoodnetProperties.Solver settings;
     private final ThreadPoolExecutor executor;
@@ -59,12 +61,12 @@ class Solving implements DisposableBean {
     private final Map<Long, Run> running = new ConcurrentHashMap<>();
     private volatile boolean stopping;
 
-    Solving(SolveJobRepository jobs, PlanRepository plans, PlanOrigins origins, PlanBases bases,
+    Solving(SolveJobRepository jobs, PlanRepository plans, PlanOrigins origins, NetworkService network,
             TransactionTemplate transaction, FoodnetProperties properties) {
         this.jobs = jobs;
         this.plans = plans;
         this.origins = origins;
-        this.bases = bases;
+        this.network = network;
         this.transaction = transaction;
         this.settings = properties.solver();
         AtomicInteger n = new AtomicInteger();
@@ -146,8 +148,10 @@ class Solving implements DisposableBean {
             PlanInfo info = plans.info(planId).orElseThrow();
             PlanOrigins.Origin origin = origins.find(planId)
                     .orElse(new PlanOrigins.Origin(planId, settings.defaultTimeLimit().toMillis(), null, null));
+            Network month = network.load(info.month());
             Plan published = origin.replanOf() == null ? null : plans.find(origin.replanOf()).orElseThrow().plan();
-            Replan replan = bases.replan(planId, info.month(), origin, published);
+            Replan replan = published == null ? Replan.none(month)
+                    : Replan.of(month, published, origin.fixedThrough(), planId);
             run.version = info.version();
             // a resumed job keeps the best plan found before unless it finds a better one
             run.bestStored = Score.parse(info.score());
