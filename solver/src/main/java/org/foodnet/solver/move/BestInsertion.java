@@ -40,6 +40,8 @@ final class BestInsertion {
     private final Map<Visit, long[]> timeOverride = new HashMap<>();
     /** A trip that may not receive anything in the current re-plan (the one a ruin empties), or null. */
     private Trip avoid;
+    /** Visits looked at so far (trips searched and re-simulated): what the moves built here cost to find. */
+    private long work;
 
     BestInsertion(MonthPlan plan, List<List<Trip>> byDay) {
         this.plan = plan;
@@ -225,6 +227,10 @@ final class BestInsertion {
         return true;
     }
 
+    long work() {
+        return work;
+    }
+
     /** The move re-placing the parcel, or null when some leg finds no feasible place. */
     RelocateMove replan(Parcel parcel) {
         return relocateLegs(parcel.getLegs(), null);
@@ -247,6 +253,7 @@ final class BestInsertion {
 
     /** Records a trip's hypothetical sequence and the times it gives; false when it breaks a rule. */
     private boolean resimulate(Trip t, List<Visit> seq) {
+        work += seq.size();
         long d = inserter.simulate(t, seq.toArray(new Visit[0]), seq.size());
         if (d < 0) {
             return false;
@@ -308,6 +315,7 @@ final class BestInsertion {
             if (d < 0) {
                 continue;
             }
+            work += seqOf(t).size() + 1;
             long dayCost = t.getDay() * (leg.isFinal() ? 1000L : 10 * PlanningContext.MINUTE)
                     + (leg.movedFrom(t) ? FoodnetConstraints.STABILITY_MILLIS : 0);
             Insertion ins = inserter.bestInTrip(leg, t, seqOf(t), d, dayCost);

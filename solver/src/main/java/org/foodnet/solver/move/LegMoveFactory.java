@@ -13,7 +13,9 @@ import org.foodnet.solver.model.Parcel;
 import org.foodnet.solver.model.PlanningContext;
 import org.foodnet.solver.model.Trip;
 import org.foodnet.solver.model.Visit;
+import org.optaplanner.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
 import org.optaplanner.core.api.score.director.ScoreDirector;
+import org.optaplanner.core.impl.score.director.InnerScoreDirector;
 import org.optaplanner.core.impl.heuristic.move.Move;
 import org.optaplanner.core.impl.heuristic.selector.move.factory.MoveIteratorFactory;
 
@@ -24,13 +26,27 @@ import org.optaplanner.core.impl.heuristic.selector.move.factory.MoveIteratorFac
  * <li>move a leg (its pickup and drop) to a trip of a day it may travel, next to a stop at the same site
  * when there is one (consolidation), or anywhere;</li>
  * <li>reorder within a trip: one visit, or a whole stop (the visits at one site in a row);</li>
+ * <li>route moves towards near places: or-opt, 2-opt*, 2-opt ({@link NearbyMoves});</li>
+ * <li>ruin and recreate around a spot, or empty a trip into the others;</li>
  * <li>re-plan a parcel (most often an undelivered one) at its cheapest feasible places now
  * ({@link BestInsertion});</li>
  * <li>deliver an undelivered parcel: all its legs into trips of suitable days, at random;</li>
  * <li>give up a parcel (all its visits back to its bucket), which frees room for others.</li>
  * </ul>
+ * How often each kind is tried adapts to what pays while solving ({@link OperatorMix}).
  */
 public class LegMoveFactory implements MoveIteratorFactory<MonthPlan, Move<MonthPlan>> {
+
+    /** Kept across steps: the near places of each place do not change while solving. */
+    private NearbyMoves nearbyMoves;
+    /** Kept across steps: how often each kind of move is tried. */
+    private OperatorMix mix;
+    private boolean adaptive = true;
+
+    /** Solver config property {@code adaptive}: false keeps the move mix at its base shares (set with move threads). */
+    public void setAdaptive(String adaptive) {
+        this.adaptive = Boolean.parseBoolean(adaptive);
+    }
 
     @Override
     public long getSize(ScoreDirector<MonthPlan> scoreDirector) {
@@ -55,6 +71,12 @@ public class LegMoveFactory implements MoveIteratorFactory<MonthPlan, Move<Month
             }
         }
         BestInsertion bestInsertion = new BestInsertion(plan, byDay);
+        if (nearbyMoves == null || !nearbyMoves.isFor(plan)) {
+            nearbyMoves = new NearbyMoves(plan);
+            mix = new OperatorMix(adaptive);
+        }
+        NearbyMoves nearby = nearbyMoves;
+        mix.stepStarted((HardMediumSoftLongScore) ((InnerScoreDirector<MonthPlan, ?>) scoreDirector).calculateScore());
         return new Iterator<>() {
             @Override
             public boolean hasNext() {
@@ -63,27 +85,43 @@ public class LegMoveFactory implements MoveIteratorFactory<MonthPlan, Move<Month
 
             @Override
             public Move<MonthPlan> next() {
-                int kind = random.nextInt(100);
-                if (kind < 6) {
-                    return replanParcel(plan, bestInsertion, random, true);
-                } else if (kind < 12) {
-                    return replanParcel(plan, bestInsertion, random, false);
-                } else if (kind < 12 + RUIN_N) {
-                    return ruinNeighbours(plan, byDay, bestInsertion, random);
-                } else if (kind < 12 + RUIN_N + RUIN_T) {
-                    return ruinTrip(plan, byDay, bestInsertion, random);
-                } else if (kind < 50) {
-                    return relocateLeg(plan, byDay, random);
-                } else if (kind < 72) {
-                    return reorderVisit(plan, random);
-                } else if (kind < 83) {
-                    return reorderStop(plan, random);
-                } else if (kind < 97) {
-                    return deliverParcel(plan, byDay, random);
-                }
-                return dropParcel(plan, random);
+                long work = bestInsertion.work();
+                OperatorMix.Kind kind = mix.next(random);
+                Move<MonthPlan> move = move(kind);
+                mix.cost(kind, bestInsertion.work() - work, touched(move));
+                return move;
+            }
+
+            private Move<MonthPlan> move(OperatorMix.Kind kind) {
+                return switch (kind) {
+                    case REPLAN_UNDELIVERED -> replanParcel(plan, bestInsertion, random, true);
+                    case REPLAN_ANY -> replanParcel(plan, bestInsertion, random, false);
+                    case RUIN_NEAR -> ruinNeighbours(plan, byDay, bestInsertion, random);
+                    case RUIN_TRIP -> ruinTrip(plan, byDay, bestInsertion, random);
+                    case RELOCATE -> relocateLeg(plan, byDay, random);
+                    case NEAR_RELOCATE -> orElse(nearby.relocate(randomPlannedVisit(plan, random), random), plan, byDay, random);
+                    case NEAR_TWO_OPT_STAR -> orElse(nearby.twoOptStar(randomPlannedVisit(plan, random), random), plan, byDay, random);
+                    case NEAR_TWO_OPT -> orElse(nearby.twoOpt(randomPlannedVisit(plan, random), random), plan, byDay, random);
+                    case REORDER_VISIT -> reorderVisit(plan, random);
+                    case REORDER_STOP -> reorderStop(plan, random);
+                    case DELIVER -> deliverParcel(plan, byDay, random);
+                    case DROP -> dropParcel(plan, random);
+                };
             }
         };
+    }
+
+    /** The visits on the trips a move changes (a proxy for what scoring it costs; buckets count as small). */
+    private static long touched(Move<MonthPlan> move) {
+        long n = 0;
+        for (Object e : move.getPlanningEntities()) {
+            n += ((Trip) e).getVisits().size();
+        }
+        return n;
+    }
+
+    private static Move<MonthPlan> orElse(Move<MonthPlan> move, MonthPlan plan, List<List<Trip>> byDay, Random random) {
+        return move != null ? move : relocateLeg(plan, byDay, random);
     }
 
     /** An undelivered parcel (or any parcel) re-planned at its cheapest feasible places right now. */
@@ -104,13 +142,6 @@ public class LegMoveFactory implements MoveIteratorFactory<MonthPlan, Move<Month
         return move != null ? move : noop(parcel.getLegs().get(0).getPickup());
     }
 
-    /**
-     * Percent of moves that ruin and recreate around one spot, and that try to empty a trip. More helps the
-     * literature's routes-first objective but costs deliveries in the demo month at 30 s (measured: 10 %/4 %
-     * delivered less than before; 3 %/1 % as much as before with 26 % less soft penalty).
-     */
-    static final int RUIN_N = 3;
-    static final int RUIN_T = 1;
     /** Most parcels a ruin takes out at once. */
     static final int RUIN_MAX = 12;
 

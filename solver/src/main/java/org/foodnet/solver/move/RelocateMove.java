@@ -66,19 +66,7 @@ public final class RelocateMove extends AbstractMove<MonthPlan> {
     protected void doMoveOnGenuineVariables(ScoreDirector<MonthPlan> sd) {
         // work out every touched list's new content first, then tell the score director once per list
         // with the smallest changed range (queued notifications must describe one consistent change)
-        java.util.Map<Trip, List<Visit>> lists = new java.util.LinkedHashMap<>();
-        for (int i = 0; i < visits.length; i++) {
-            lists.computeIfAbsent(visits[i].getTrip(), t -> new ArrayList<>(t.getVisits()));
-            lists.computeIfAbsent(targets[i], t -> new ArrayList<>(t.getVisits()));
-        }
-        for (Visit v : visits) {
-            lists.get(v.getTrip()).remove(v);
-        }
-        for (int i = 0; i < visits.length; i++) {
-            List<Visit> list = lists.get(targets[i]);
-            list.add(Math.min(positions[i], list.size()), visits[i]);
-        }
-        for (var entry : lists.entrySet()) {
+        for (var entry : preview().entrySet()) {
             Trip trip = entry.getKey();
             List<Visit> now = trip.getVisits();
             List<Visit> next = entry.getValue();
@@ -101,6 +89,23 @@ public final class RelocateMove extends AbstractMove<MonthPlan> {
             changed.addAll(next.subList(from, tailNext));
             sd.afterListVariableChanged(trip, "visits", from, tailNext);
         }
+    }
+
+    /** Every touched trip's visits as they are after this move (the trips themselves are not changed). */
+    java.util.Map<Trip, List<Visit>> preview() {
+        java.util.Map<Trip, List<Visit>> lists = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < visits.length; i++) {
+            lists.computeIfAbsent(visits[i].getTrip(), t -> new ArrayList<>(t.getVisits()));
+            lists.computeIfAbsent(targets[i], t -> new ArrayList<>(t.getVisits()));
+        }
+        for (Visit v : visits) {
+            lists.get(v.getTrip()).remove(v);
+        }
+        for (int i = 0; i < visits.length; i++) {
+            List<Visit> list = lists.get(targets[i]);
+            list.add(Math.min(positions[i], list.size()), visits[i]);
+        }
+        return lists;
     }
 
     @Override

@@ -1,0 +1,66 @@
+package org.foodnet.solver.move;
+
+import java.util.Random;
+
+import org.foodnet.solver.move.OperatorMix.Kind;
+import org.junit.jupiter.api.Test;
+import org.optaplanner.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+class OperatorMixTest {
+
+    /** Every step takes a move; only steps taken by {@code winner} improve the plan. */
+    private static OperatorMix run(boolean adaptive, Kind winner, int steps) {
+        OperatorMix mix = new OperatorMix(adaptive);
+        Random random = new Random(5);
+        long soft = -1_000_000;
+        mix.stepStarted(HardMediumSoftLongScore.of(0, 0, soft));
+        for (int s = 0; s < steps; s++) {
+            Kind kind = mix.next(random);
+            mix.cost(kind, 0, 10);
+            soft += kind == winner ? 1 : -1;
+            mix.stepStarted(HardMediumSoftLongScore.of(0, 0, soft));
+        }
+        return mix;
+    }
+
+    @Test
+    void theKindThatImprovesThePlanGetsMoreOfTheMoves() {
+        OperatorMix mix = run(true, Kind.NEAR_TWO_OPT_STAR, 20 * OperatorMix.SEGMENT);
+        double total = java.util.Arrays.stream(Kind.values()).mapToDouble(x -> x.base).sum();
+        double base = 100 * Kind.NEAR_TWO_OPT_STAR.base / total;
+        assertThat(mix.percent(Kind.NEAR_TWO_OPT_STAR)).as("share of the improving kind, base share %.1f %%", base)
+                .isGreaterThan(2.5 * base);
+        for (Kind k : Kind.values()) {
+            double floor = 100 * OperatorMix.FLOOR * k.base / java.util.Arrays.stream(Kind.values()).mapToDouble(x -> x.base).sum();
+            assertThat(mix.percent(k)).as("%s keeps at least its floor", k).isGreaterThanOrEqualTo(floor * 0.99);
+        }
+    }
+
+    @Test
+    void cheaperKindWinsWhenRewardsAreEqual() {
+        OperatorMix mix = new OperatorMix(true);
+        Random random = new Random(9);
+        long soft = -1_000_000;
+        mix.stepStarted(HardMediumSoftLongScore.of(0, 0, soft));
+        for (int s = 0; s < 20 * OperatorMix.SEGMENT; s++) {
+            Kind kind = mix.next(random);
+            // two kinds improve equally often; the ruin costs ten times as much per try
+            mix.cost(kind, 0, kind == Kind.RUIN_NEAR ? 100 : 10);
+            soft += kind == Kind.RUIN_NEAR || kind == Kind.RELOCATE ? 1 : -1;
+            mix.stepStarted(HardMediumSoftLongScore.of(0, 0, soft));
+        }
+        assertThat(mix.percent(Kind.RELOCATE)).isGreaterThan(3 * mix.percent(Kind.RUIN_NEAR));
+    }
+
+    @Test
+    void withoutAdaptationTheBaseSharesStay() {
+        OperatorMix mix = run(false, Kind.NEAR_TWO_OPT_STAR, 20 * OperatorMix.SEGMENT);
+        double total = java.util.Arrays.stream(Kind.values()).mapToDouble(k -> k.base).sum();
+        for (Kind k : Kind.values()) {
+            assertThat(mix.percent(k)).isCloseTo(100 * k.base / total, within(1e-9));
+        }
+    }
+}
