@@ -26,7 +26,7 @@ import org.optaplanner.core.impl.heuristic.selector.move.factory.MoveIteratorFac
  * <li>move a leg (its pickup and drop) to a trip of a day it may travel, next to a stop at the same site
  * when there is one (consolidation), or anywhere;</li>
  * <li>reorder within a trip: one visit, or a whole stop (the visits at one site in a row);</li>
- * <li>route moves towards near places: or-opt, 2-opt*, 2-opt ({@link NearbyMoves});</li>
+ * <li>route moves towards near places: or-opt, exchange, 2-opt*, 2-opt ({@link NearbyMoves});</li>
  * <li>ruin and recreate around a spot, or empty a trip into the others;</li>
  * <li>re-plan a parcel (most often an undelivered one) at its cheapest feasible places now
  * ({@link BestInsertion});</li>
@@ -100,6 +100,7 @@ public class LegMoveFactory implements MoveIteratorFactory<MonthPlan, Move<Month
                     case RUIN_TRIP -> ruinTrip(plan, byDay, bestInsertion, random);
                     case RELOCATE -> relocateLeg(plan, byDay, random);
                     case NEAR_RELOCATE -> orElse(nearby.relocate(randomPlannedVisit(plan, random), random), plan, byDay, random);
+                    case NEAR_SWAP -> orElse(nearby.swap(randomPlannedVisit(plan, random), random), plan, byDay, random);
                     case NEAR_TWO_OPT_STAR -> orElse(nearby.twoOptStar(randomPlannedVisit(plan, random), random), plan, byDay, random);
                     case NEAR_TWO_OPT -> orElse(nearby.twoOpt(randomPlannedVisit(plan, random), random), plan, byDay, random);
                     case REORDER_VISIT -> reorderVisit(plan, random);

@@ -19,7 +19,8 @@ import org.foodnet.solver.model.Visit;
  * nearest places so that most tries join two stops that belong together):
  * <ul>
  * <li>{@link #relocate}: a run of one to three drops (with their pickups) moved next to a near visit, on
- * the same trip or another one of the same day (or-opt);</li>
+ * the same trip or another one of a day the drop may travel (or-opt);</li>
+ * <li>{@link #swap}: a drop and a near one on another trip change places;</li>
  * <li>{@link #twoOptStar}: two trips of a day swap their tails so that a visit is followed by a near one;</li>
  * <li>{@link #twoOpt}: a trip's run between a visit and a near one is driven the other way round.</li>
  * </ul>
@@ -171,6 +172,41 @@ final class NearbyMoves {
             at++;
         }
         return rewrite(from, a, to, b);
+    }
+
+    /**
+     * Exchange: a drop and a drop at a near place on another trip swap places (each with its pickup), when each
+     * may travel on the other's day.
+     */
+    RelocateMove swap(Visit v, Random random) {
+        if (v == null || !v.isPlanned()) {
+            return null;
+        }
+        if (v.isPickup()) {
+            v = v.getLeg().getDrop();
+        }
+        Visit w = nearVisit(v, random, true);
+        if (w == null) {
+            return null;
+        }
+        if (w.isPickup()) {
+            w = w.getLeg().getDrop();
+        }
+        Trip ta = v.getTrip();
+        Trip tb = w.getTrip();
+        if (ta == tb || ta.getDay() < firstDay(w.getLeg()) || ta.getDay() > lastDay(w.getLeg())) {
+            return null;
+        }
+        return rewrite(ta, replaced(ta.getVisits(), v, w), tb, replaced(tb.getVisits(), w, v));
+    }
+
+    /** The list with {@code in} (and its pickup) where {@code out} was, without {@code out}'s pickup. */
+    private static List<Visit> replaced(List<Visit> list, Visit out, Visit in) {
+        List<Visit> seq = new ArrayList<>(list);
+        seq.set(seq.indexOf(out), in);
+        seq.remove(out.getLeg().getPickup());
+        placePickup(seq, in.getLeg().getPickup(), seq.indexOf(in));
+        return seq;
     }
 
     /**

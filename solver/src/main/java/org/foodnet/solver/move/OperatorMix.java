@@ -26,7 +26,7 @@ final class OperatorMix {
      * literature's routes-first objective but cost deliveries in the demo month at 30 s (measured 2026-12-01).
      */
     enum Kind {
-        REPLAN_UNDELIVERED(6), REPLAN_ANY(6), RUIN_NEAR(3), RUIN_TRIP(1), RELOCATE(20), NEAR_RELOCATE(10),
+        REPLAN_UNDELIVERED(6), REPLAN_ANY(6), RUIN_NEAR(3), RUIN_TRIP(1), RELOCATE(14), NEAR_RELOCATE(10), NEAR_SWAP(6),
         NEAR_TWO_OPT_STAR(8), NEAR_TWO_OPT(6), REORDER_VISIT(16), REORDER_STOP(11), DELIVER(14), DROP(3);
 
         final double base;

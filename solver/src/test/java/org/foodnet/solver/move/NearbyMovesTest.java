@@ -47,6 +47,12 @@ class NearbyMovesTest {
     }
 
     @Test
+    void exchangeKeepsPairs() {
+        int made = check(nearby::swap);
+        assertThat(made).as("exchanges found in 2,000 tries").isGreaterThan(50);
+    }
+
+    @Test
     void twoOptStarKeepsPairsAndSwapsTails() {
         int made = check(nearby::twoOptStar);
         assertThat(made).as("2-opt* moves found in 2,000 tries").isGreaterThan(100);
