@@ -35,6 +35,14 @@ public final class TestNetworks {
         return MONTH.atDay(d);
     }
 
+    /** The demo month (seed 1, scale 1) as the greedy construction plans it, one local-search step after. */
+    public static org.foodnet.solver.model.MonthPlan constructedDemo() {
+        Network network = org.foodnet.solver.demo.DemoNetworkGenerator.generate(1, 1);
+        SolveOptions options = SolveOptions.of(java.time.Duration.ofSeconds(30)).withStepLimit(1);
+        return org.optaplanner.core.api.solver.SolverFactory.<org.foodnet.solver.model.MonthPlan>create(
+                FoodnetSolver.solverConfig(options)).buildSolver().solve(FoodnetSolver.model(network, options));
+    }
+
     public static Network small() {
         OpeningHours office = OpeningHours.everyDay(TimeWindow.of("09:00", "17:00"));
         List<Site> sites = List.of(

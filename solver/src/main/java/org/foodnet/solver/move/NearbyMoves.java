@@ -89,6 +89,11 @@ final class NearbyMoves {
         return n;
     }
 
+    /** The drop of the visit's leg when the visit is planned, else null. */
+    private static Visit plannedDrop(Visit v) {
+        return v == null || !v.isPlanned() ? null : v.getLeg().getDrop();
+    }
+
     /** A planned visit at a place near {@code v}'s, on a trip of a day {@code v}'s leg may travel; null if none found. */
     private Visit nearVisit(Visit v, Random random, boolean otherTrip) {
         int[] near = nearest(v.getPlace());
@@ -130,14 +135,9 @@ final class NearbyMoves {
      * Or-opt towards a near visit: up to three drops in a row from a trip, with their pickups, put right after
      * (or before) a visit at a near place. Null when no such move was found.
      */
-    RelocateMove relocate(Visit v, Random random) {
-        if (v == null || !v.isPlanned()) {
-            return null;
-        }
-        if (v.isPickup()) {
-            v = v.getLeg().getDrop();
-        }
-        Visit w = nearVisit(v, random, false);
+    RelocateMove relocate(Visit visit, Random random) {
+        Visit v = plannedDrop(visit);
+        Visit w = v == null ? null : nearVisit(v, random, false);
         if (w == null) {
             return null;
         }
@@ -178,19 +178,11 @@ final class NearbyMoves {
      * Exchange: a drop and a drop at a near place on another trip swap places (each with its pickup), when each
      * may travel on the other's day.
      */
-    RelocateMove swap(Visit v, Random random) {
-        if (v == null || !v.isPlanned()) {
-            return null;
-        }
-        if (v.isPickup()) {
-            v = v.getLeg().getDrop();
-        }
-        Visit w = nearVisit(v, random, true);
+    RelocateMove swap(Visit visit, Random random) {
+        Visit v = plannedDrop(visit);
+        Visit w = v == null ? null : plannedDrop(nearVisit(v, random, true));
         if (w == null) {
             return null;
-        }
-        if (w.isPickup()) {
-            w = w.getLeg().getDrop();
         }
         Trip ta = v.getTrip();
         Trip tb = w.getTrip();

@@ -1,6 +1,5 @@
 package org.foodnet.solver.move;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -8,16 +7,12 @@ import java.util.Map;
 import java.util.Random;
 import java.util.function.BiFunction;
 
-import org.foodnet.solver.FoodnetSolver;
-import org.foodnet.solver.SolveOptions;
-import org.foodnet.solver.demo.DemoNetworkGenerator;
-import org.foodnet.solver.domain.Network;
+import org.foodnet.solver.TestNetworks;
 import org.foodnet.solver.model.MonthPlan;
 import org.foodnet.solver.model.Trip;
 import org.foodnet.solver.model.Visit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.optaplanner.core.api.solver.SolverFactory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,10 +28,7 @@ class NearbyMovesTest {
 
     @BeforeAll
     static void construct() {
-        Network network = DemoNetworkGenerator.generate(1, 1);
-        SolveOptions options = SolveOptions.of(Duration.ofSeconds(30)).withStepLimit(1);
-        plan = SolverFactory.<MonthPlan>create(FoodnetSolver.solverConfig(options)).buildSolver()
-                .solve(FoodnetSolver.model(network, options));
+        plan = TestNetworks.constructedDemo();
         nearby = new NearbyMoves(plan);
     }
 
