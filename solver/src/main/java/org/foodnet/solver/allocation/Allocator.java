@@ -7,7 +7,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.PriorityQueue;
 
 import org.foodnet.solver.domain.DonationLot;
 import org.foodnet.solver.domain.Network;
@@ -59,6 +58,10 @@ public final class Allocator {
 
         double ratio() {
             return need == 0 ? Double.MAX_VALUE : (double) allocated / need;
+        }
+
+        Rank rank() {
+            return new Rank(ratio(), order);
         }
     }
 
@@ -141,13 +144,17 @@ public final class Allocator {
         for (var e : shares.entrySet()) {
             shareKeys.computeIfAbsent(e.getValue().recipient().id(), k -> new ArrayList<>()).add(e.getKey());
         }
-        List<String> richestFirst = new ArrayList<>(totals.keySet());
+        // the recipients with their totals as arrays (the map's order), walked every round
+        List<Map.Entry<String, long[]>> covers = new ArrayList<>(totals.entrySet());
+        List<Map.Entry<String, long[]>> richestFirst = new ArrayList<>(covers);
         for (int round = 0; round < 10_000; round++) {
             String poor = null;
-            for (var e : totals.entrySet()) {
-                if (!stuck.contains(e.getKey()) && e.getValue()[1] > 0 && (poor == null
-                        || ratio(e.getValue()) < ratio(totals.get(poor)))) {
+            double poorRatio = 0;
+            for (Map.Entry<String, long[]> e : covers) {
+                long[] t = e.getValue();
+                if (t[1] > 0 && (poor == null || ratio(t) < poorRatio) && !stuck.contains(e.getKey())) {
                     poor = e.getKey();
+                    poorRatio = ratio(t);
                 }
             }
             if (poor == null) {
@@ -158,9 +165,10 @@ public final class Allocator {
             Slot fromSlot = null;
             Demand into = null;
             // the best-covered recipient first: its first share whose food can still reach the poor one in time
-            richestFirst.sort(Comparator.comparingDouble((String id) -> -ratio(totals.get(id))));
-            for (String rich : richestFirst) {
-                long[] r = totals.get(rich);
+            richestFirst.sort(Comparator.comparingDouble((Map.Entry<String, long[]> e) -> -ratio(e.getValue())));
+            for (Map.Entry<String, long[]> richest : richestFirst) {
+                String rich = richest.getKey();
+                long[] r = richest.getValue();
                 if (ratio(r) < ratio(p) + 0.05 || from != null) {
                     break;
                 }
@@ -223,23 +231,54 @@ public final class Allocator {
     /** Each lot's grams left, in the lots' order, to the least covered recipients up to {@code upTo} x need. */
     private void shareOut(List<DonationLot> lots, Map<TemperatureClass, List<Demand>> demands, Map<String, Long> left,
                           Map<String, Share> shares, double upTo) {
+        // the demands that can still take food, least covered first: a lot walks them in this order (those it
+        // cannot reach are passed over, for this lot only) and a demand it gives to moves on to its new rank
+        Map<TemperatureClass, java.util.TreeMap<Rank, Demand>> open = new HashMap<>();
+        for (var e : demands.entrySet()) {
+            java.util.TreeMap<Rank, Demand> ranked = new java.util.TreeMap<>();
+            for (Demand d : e.getValue()) {
+                if (d.allocated < d.need * upTo) {
+                    ranked.put(d.rank(), d);
+                }
+            }
+            open.put(e.getKey(), ranked);
+        }
         for (DonationLot lot : lots) {
             if (!left.containsKey(lot.id()) || left.get(lot.id()) <= 0) {
                 continue;
             }
             LocalDate[] w = window(lot);
-            PriorityQueue<Demand> queue = new PriorityQueue<>(Comparator.comparingDouble(Demand::ratio)
-                    .thenComparingInt(d -> d.order));
-            queue.addAll(demands.getOrDefault(lot.temperature(), List.of()));
-            while (left.get(lot.id()) > 0 && !queue.isEmpty()) {
-                Demand d = queue.poll();
+            java.util.TreeMap<Rank, Demand> ranked = open.get(lot.temperature());
+            if (ranked == null) {
+                continue;
+            }
+            Rank after = null;
+            while (left.get(lot.id()) > 0) {
+                Map.Entry<Rank, Demand> next = after == null ? ranked.firstEntry() : ranked.higherEntry(after);
+                if (next == null) {
+                    break;
+                }
+                after = next.getKey();
+                Demand d = next.getValue();
                 Slot slot = eligibleSlot(d, lot, w[0], w[1], upTo);
                 if (slot == null) {
                     continue;
                 }
+                ranked.remove(after);
                 give(lot, d, slot, (long) (d.need * upTo) - d.allocated, left, shares);
-                queue.add(d);
+                if (d.allocated < d.need * upTo) {
+                    ranked.put(d.rank(), d); // a full demand takes nothing more in this round
+                }
             }
+        }
+    }
+
+    /** A demand's place in the share-out order: least covered first, then in the order of the needs. */
+    private record Rank(double ratio, int order) implements Comparable<Rank> {
+        @Override
+        public int compareTo(Rank o) {
+            int c = Double.compare(ratio, o.ratio);
+            return c != 0 ? c : Integer.compare(order, o.order);
         }
     }
 
@@ -275,6 +314,9 @@ public final class Allocator {
     }
 
     private Slot eligibleSlot(Demand d, DonationLot lot, LocalDate first, LocalDate last, double upTo) {
+        if (d.allocated >= d.need * upTo) {
+            return null; // cheap test first: no slot can take more (the path and arrival are the costly part)
+        }
         var path = paths.path(lot, d.recipient);
         if (path.isEmpty()) {
             return null;
@@ -299,11 +341,33 @@ public final class Allocator {
      * (several hops may share a day). Null when the month does not allow it.
      */
     LocalDate earliestArrival(DonationLot lot, List<Site> path, LocalDate first, LocalDate last) {
-        String key = lot.temperature() + "|" + first + "|" + path.stream().map(Site::id).reduce("", (a, b) -> a + ">" + b);
-        LocalDate cached = arrivalCache.get(key);
-        if (cached != null || arrivalCache.containsKey(key)) {
-            return cached;
+        LocalDate origin = network.settings().firstDay();
+        if (first.isBefore(origin)) {
+            return earliestArrivalDayByDay(lot, path, first, last);
         }
+        int day = (int) (first.toEpochDay() - origin.toEpochDay());
+        int end = (int) (last.toEpochDay() - origin.toEpochDay());
+        if (end >= horizon) {
+            horizon = end + 1;
+            openDays.clear();
+        }
+        java.util.BitSet driving = drivingBits.getOrDefault(lot.temperature(), new java.util.BitSet());
+        for (int hop = 0; hop + 1 < path.size(); hop++) {
+            java.util.BitSet from = openDays(path.get(hop));
+            java.util.BitSet to = openDays(path.get(hop + 1));
+            day = from.nextSetBit(day);
+            while (day >= 0 && day <= end && !(to.get(day) && driving.get(day))) {
+                day = from.nextSetBit(day + 1);
+            }
+            if (day < 0 || day > end) {
+                return null;
+            }
+        }
+        return origin.plusDays(day);
+    }
+
+    /** The same, a day at a time (for a window that starts before the month). */
+    private LocalDate earliestArrivalDayByDay(DonationLot lot, List<Site> path, LocalDate first, LocalDate last) {
         LocalDate day = first;
         for (int hop = 0; hop + 1 < path.size() && day != null; hop++) {
             Site from = path.get(hop);
@@ -316,11 +380,26 @@ public final class Allocator {
                 day = null;
             }
         }
-        arrivalCache.put(key, day);
         return day;
     }
 
-    private final Map<String, LocalDate> arrivalCache = new HashMap<>();
+    /** The days (from the month's first day, up to the horizon) a site is open. */
+    private java.util.BitSet openDays(Site site) {
+        return openDays.computeIfAbsent(site, k -> {
+            java.util.BitSet bits = new java.util.BitSet(horizon);
+            LocalDate origin = network.settings().firstDay();
+            for (int d = 0; d < horizon; d++) {
+                if (site.openOn(origin.plusDays(d)).isPresent()) {
+                    bits.set(d);
+                }
+            }
+            return bits;
+        });
+    }
+
+    private int horizon;
+    private final Map<Site, java.util.BitSet> openDays = new java.util.IdentityHashMap<>();
+    private final Map<TemperatureClass, java.util.BitSet> drivingBits = new HashMap<>();
     private final Map<TemperatureClass, java.util.Set<LocalDate>> drivingDays = new HashMap<>();
 
     private void prepareDrivingDays() {
@@ -331,6 +410,10 @@ public final class Allocator {
                 for (TemperatureClass c : TemperatureClass.values()) {
                     if (capacity.get(c) > 0) {
                         drivingDays.computeIfAbsent(c, k -> new java.util.HashSet<>()).add(slot.date());
+                        long d = slot.date().toEpochDay() - network.settings().firstDay().toEpochDay();
+                        if (d >= 0 && d < Integer.MAX_VALUE) {
+                            drivingBits.computeIfAbsent(c, k -> new java.util.BitSet()).set((int) d);
+                        }
                     }
                 }
             }

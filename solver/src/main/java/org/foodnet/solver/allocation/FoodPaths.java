@@ -76,7 +76,7 @@ public final class FoodPaths {
                     path.add(recipient);
                     return Optional.of(path);
                 }
-                if (settings.allowDonorToDepot() && depot != hub && km(at, depot) < km(at, hub)) {
+                if (settings.allowDonorToDepot() && depot != hub && closerThanHub(at, depot)) {
                     path.add(depot);
                 } else {
                     path.add(hub);
@@ -106,11 +106,22 @@ public final class FoodPaths {
 
     private void addFromHub(List<Site> path, Site depot, Site recipient, PlanningSettings settings) {
         boolean direct = depot == hub
-                || (settings.allowHubToRecipient() && km(hub, recipient) <= km(depot, recipient));
+                || (settings.allowHubToRecipient() && hubCloser.computeIfAbsent(recipient.id(),
+                        id -> km(hub, recipient) <= km(depot, recipient)));
         if (!direct) {
             path.add(depot);
         }
         path.add(recipient);
+    }
+
+    /** Per recipient: the hub is at least as close as its depot (asked for every lot that may serve it). */
+    private final Map<String, Boolean> hubCloser = new HashMap<>();
+    /** Per donor and depot: the depot is closer than the hub. */
+    private final Map<String, Map<String, Boolean>> depotCloser = new HashMap<>();
+
+    private boolean closerThanHub(Site donor, Site depot) {
+        return depotCloser.computeIfAbsent(donor.id(), k -> new HashMap<>())
+                .computeIfAbsent(depot.id(), k -> km(donor, depot) < km(donor, hub));
     }
 
     private double km(Site a, Site b) {

@@ -32,6 +32,13 @@ public class GreedyConstruction implements CustomPhaseCommand<MonthPlan> {
 
     /** Trips examined in full per leg, after ranking by closeness (twice as many when they already stop at the site). */
     static final int CANDIDATE_TRIPS = 14;
+    /**
+     * Candidate trips gathered per leg before ranking: days are taken earliest first and no further day once
+     * this many are found (a small month never reaches it: every trip of the leg's days is ranked).
+     */
+    static final int GATHER = 256;
+    /** When nothing near fits: every trip of the leg's days, earliest first, no further day once this many. */
+    static final int WIDE = 16 * GATHER;
     /** Cost of moving food on a day later on its way (a chain needs days left for its next hops). */
     static final long LATE_HOP = 10 * PlanningContext.MINUTE;
 
@@ -40,6 +47,10 @@ public class GreedyConstruction implements CustomPhaseCommand<MonthPlan> {
     private Inserter inserter;
     private Map<Trip, Route> routes;
     private List<List<Trip>> tripsByDay;
+    /** Per day: place -> the routes that stop there now (kept up to date by {@link Route#refresh}). */
+    private List<Map<Integer, java.util.LinkedHashSet<Route>>> stops;
+    private Nearby nearby;
+    private int gatherStamp;
     private Trip[] tripOf;
     private long[] startOf;
     private long[] depOf;
@@ -104,9 +115,12 @@ public class GreedyConstruction implements CustomPhaseCommand<MonthPlan> {
         }
         routes = new IdentityHashMap<>();
         tripsByDay = new ArrayList<>();
+        stops = new ArrayList<>();
         for (int d = 0; d < ctx.days(); d++) {
             tripsByDay.add(new ArrayList<>());
+            stops.add(new java.util.HashMap<>());
         }
+        nearby = Nearby.of(plan);
         for (Trip t : plan.getTrips()) {
             routes.put(t, new Route(t));
             if (!t.isBucket()) {
@@ -173,16 +187,82 @@ public class GreedyConstruction implements CustomPhaseCommand<MonthPlan> {
             lo = up.getDay();
         }
         int hi = Math.min(ctx.days() - 1, PlanningContext.dayOf(leg.getParcel().lastLeg().dueMillis() - 1));
+        boolean[] partial = {false};
+        Insertion best = bestOf(leg, gather(leg, Math.max(0, lo), hi, true, partial));
+        if (best == null && partial[0]) {
+            // nothing near fitted: every trip of the leg's days (up to WIDE), as without the index
+            best = bestOf(leg, gather(leg, Math.max(0, lo), hi, false, partial));
+            failures.merge(best == null ? "widened, in vain" : "widened, found", 1, Integer::sum);
+        }
+        return best;
+    }
+
+    /**
+     * The trips of days lo..hi that could take the leg (room for its class, both ends open that day, storage
+     * and the recipient's room allow it; storage is checked once per day), in day order. With {@code indexed}, a day with many trips gives only
+     * those that stop near either end of the leg or start near one, and no further day is looked at once
+     * {@link #GATHER} are found; {@code partial[0]} then tells whether anything was left out. Without, every
+     * trip of a day counts and no further day is looked at once {@link #WIDE} are found.
+     */
+    private List<Trip> gather(Leg leg, int lo, int hi, boolean indexed, boolean[] partial) {
         List<Trip> candidates = new ArrayList<>();
-        for (int d = Math.max(0, lo); d <= hi; d++) {
-            for (Trip t : tripsByDay.get(d)) {
-                if (t.capacity(leg.classIndex()) >= leg.getGrams() && ctx.isOpen(leg.getFromPlace(), d)
-                        && ctx.isOpen(leg.getToPlace(), d) && storageFits(leg, t)
-                        && Inserter.recipientFits(leg, routes.get(t).seq)) {
-                    candidates.add(t);
+        int stamp = ++gatherStamp;
+        int from = leg.getFromPlace();
+        int to = leg.getToPlace();
+        for (int d = lo; d <= hi; d++) {
+            if (!ctx.isOpen(from, d) || !ctx.isOpen(to, d)) {
+                continue;
+            }
+            if (candidates.size() >= (indexed ? GATHER : WIDE)) {
+                partial[0] = true;
+                break;
+            }
+            if (!storageFits(leg, d)) {
+                break; // nor on any later day
+            }
+            List<Trip> day = tripsByDay.get(d);
+            if (!indexed || day.size() <= Nearby.SMALL_DAY) {
+                for (Trip t : day) {
+                    consider(leg, routes.get(t), stamp, candidates);
+                }
+                continue;
+            }
+            partial[0] = true;
+            Map<Integer, java.util.LinkedHashSet<Route>> stopsOfDay = stops.get(d);
+            for (int[] near : new int[][] {nearby.nearSites(from), nearby.nearSites(to)}) {
+                for (int place : near) {
+                    java.util.LinkedHashSet<Route> there = stopsOfDay.get(place);
+                    if (there != null) {
+                        for (Route r : there) {
+                            consider(leg, r, stamp, candidates);
+                        }
+                    }
+                }
+            }
+            for (int[] near : new int[][] {nearby.nearHomes(from), nearby.nearHomes(to)}) {
+                for (int home : near) {
+                    for (int i : nearby.tripsFromHome(d, home)) {
+                        consider(leg, routes.get(plan.getTrips().get(i)), stamp, candidates);
+                    }
                 }
             }
         }
+        return candidates;
+    }
+
+    private void consider(Leg leg, Route route, int stamp, List<Trip> candidates) {
+        if (route.gathered == stamp) {
+            return;
+        }
+        route.gathered = stamp;
+        Trip t = route.trip;
+        if (t.capacity(leg.classIndex()) >= leg.getGrams() && Inserter.recipientFits(leg, route.seq)) {
+            candidates.add(t);
+        }
+    }
+
+    /** The cheapest insertion into the closest of these trips (see {@link #CANDIDATE_TRIPS}), or null. */
+    private Insertion bestOf(Leg leg, List<Trip> candidates) {
         long[] rank = new long[candidates.size()];
         Integer[] order = new Integer[candidates.size()];
         for (int i = 0; i < candidates.size(); i++) {
@@ -199,8 +279,11 @@ public class GreedyConstruction implements CustomPhaseCommand<MonthPlan> {
             Trip t = candidates.get(i);
             Route route = routes.get(t);
             boolean empty = route.seq.isEmpty();
+            if (examined >= 2 * CANDIDATE_TRIPS && (best != null || emptyTried)) {
+                break; // nothing further would be examined
+            }
             if (examined >= 2 * CANDIDATE_TRIPS
-                    || (examined >= CANDIDATE_TRIPS && !visitsPlace(route.seq, leg.getFromPlace()))) {
+                    || (examined >= CANDIDATE_TRIPS && !route.stopsAt(leg.getFromPlace()))) {
                 // beyond the closest trips: one empty trip more, only when nothing fitted so far
                 if (best != null || emptyTried || !empty) {
                     continue;
@@ -229,13 +312,21 @@ public class GreedyConstruction implements CustomPhaseCommand<MonthPlan> {
 
     /** The holding at a hub/depot between the upstream drop and this pickup fits every day. */
     private boolean storageFits(Leg leg, Trip trip) {
+        return storageFits(leg, trip.getDay());
+    }
+
+    /**
+     * The same for a pickup on this day. Holding longer only adds days, so once it fails for a day it fails
+     * for every later day too.
+     */
+    private boolean storageFits(Leg leg, int day) {
         if (leg.getFromStorage() < 0 || leg.getUpstream() == null) {
             return true;
         }
         int from = tripOf[leg.getUpstream().getDrop().getNumber()].getDay();
         int s = leg.getFromStorage();
         int c = leg.classIndex();
-        for (int d = from; d <= trip.getDay(); d++) {
+        for (int d = from; d <= day; d++) {
             if (level[s][c][d] + leg.getGrams() > room[s][c][d]) {
                 return false;
             }
@@ -397,12 +488,43 @@ public class GreedyConstruction implements CustomPhaseCommand<MonthPlan> {
         final Trip trip;
         final List<Visit> seq = new ArrayList<>();
         long driving;
+        /** The last gathering that saw this trip. */
+        int gathered;
+        /** The places this route stops at, as {@link #stops} has them. */
+        private java.util.Set<Integer> indexedAt = java.util.Set.of();
 
         Route(Trip trip) {
             this.trip = trip;
         }
 
+        /** Whether the route stops at the place (as {@link #visitsPlace}, from the index). */
+        boolean stopsAt(int place) {
+            return trip.isBucket() ? visitsPlace(seq, place) : indexedAt.contains(place);
+        }
+
+        private void reindex() {
+            java.util.Set<Integer> now = new java.util.HashSet<>();
+            for (Visit v : seq) {
+                now.add(v.getPlace());
+            }
+            Map<Integer, java.util.LinkedHashSet<Route>> stopsOfDay = stops.get(trip.getDay());
+            for (Integer place : indexedAt) {
+                if (!now.contains(place)) {
+                    stopsOfDay.get(place).remove(this);
+                }
+            }
+            for (Integer place : now) {
+                if (!indexedAt.contains(place)) {
+                    stopsOfDay.computeIfAbsent(place, k -> new java.util.LinkedHashSet<>()).add(this);
+                }
+            }
+            indexedAt = now;
+        }
+
         void refresh() {
+            if (!trip.isBucket()) {
+                reindex();
+            }
             Visit[] arr = seq.toArray(new Visit[0]);
             long result = inserter.simulate(trip, arr, arr.length);
             if (result < 0) {

@@ -10,6 +10,7 @@ import java.util.Map;
 
 import org.foodnet.solver.constraint.FoodnetConstraints;
 import org.foodnet.solver.construct.Inserter;
+import org.foodnet.solver.construct.Nearby;
 import org.foodnet.solver.construct.Inserter.Insertion;
 import org.foodnet.solver.construct.Timeline;
 import org.foodnet.solver.model.Leg;
@@ -267,6 +268,91 @@ final class BestInsertion {
         return true;
     }
 
+    /** Candidate trips gathered per leg before ranking (a window with no more trips is looked at whole). */
+    static final int GATHER = 256;
+    private Nearby nearby;
+    private int[] gathered;
+    private int gatherStamp;
+
+    /**
+     * The trips of days lo..hi that could take the leg (not the avoided one, room for its class, both ends
+     * open that day, the recipient's room allows it), in day order. When those days hold more than
+     * {@link #GATHER} trips, a day with many trips gives only those that stop near either end of the leg
+     * (as of the last rebuild of the stop index) or start near one, and no further day is looked at once
+     * {@link #GATHER} are found.
+     */
+    private List<Trip> candidates(Leg leg, int lo, int hi) {
+        List<Trip> candidates = new ArrayList<>();
+        int from = leg.getFromPlace();
+        int to = leg.getToPlace();
+        int inWindow = 0;
+        for (int d = lo; d <= hi && inWindow <= GATHER; d++) {
+            inWindow += byDay.get(d).size();
+        }
+        if (inWindow <= GATHER) {
+            for (int d = lo; d <= hi; d++) {
+                if (ctx.isOpen(from, d) && ctx.isOpen(to, d)) {
+                    for (Trip t : byDay.get(d)) {
+                        if (fits(leg, t)) {
+                            candidates.add(t);
+                        }
+                    }
+                }
+            }
+            return candidates;
+        }
+        if (nearby == null) {
+            nearby = Nearby.of(plan);
+            gathered = new int[plan.getTrips().size()];
+        }
+        Nearby.Stops stops = nearby.stopsOf(plan);
+        int stamp = ++gatherStamp;
+        List<Trip> all = plan.getTrips();
+        for (int d = lo; d <= hi && candidates.size() < GATHER; d++) {
+            if (!ctx.isOpen(from, d) || !ctx.isOpen(to, d)) {
+                continue;
+            }
+            if (byDay.get(d).size() <= Nearby.SMALL_DAY) {
+                for (Trip t : byDay.get(d)) {
+                    if (fits(leg, t)) {
+                        candidates.add(t);
+                    }
+                }
+                continue;
+            }
+            for (int[] near : new int[][] {nearby.nearSites(from), nearby.nearSites(to)}) {
+                for (int place : near) {
+                    for (int i : stops.at(d, place)) {
+                        gather(leg, i, all, stamp, candidates);
+                    }
+                }
+            }
+            for (int[] near : new int[][] {nearby.nearHomes(from), nearby.nearHomes(to)}) {
+                for (int home : near) {
+                    for (int i : nearby.tripsFromHome(d, home)) {
+                        gather(leg, i, all, stamp, candidates);
+                    }
+                }
+            }
+        }
+        return candidates;
+    }
+
+    private void gather(Leg leg, int position, List<Trip> all, int stamp, List<Trip> candidates) {
+        if (gathered[position] == stamp) {
+            return;
+        }
+        gathered[position] = stamp;
+        Trip t = all.get(position);
+        if (fits(leg, t)) {
+            candidates.add(t);
+        }
+    }
+
+    private boolean fits(Leg leg, Trip t) {
+        return t != avoid && t.capacity(leg.classIndex()) >= leg.getGrams() && Inserter.recipientFits(leg, seqOf(t));
+    }
+
     private Insertion best(Leg leg) {
         int lo = Math.max(0, PlanningContext.dayOf(leg.getReleaseMillis()));
         if (leg.getUpstream() != null) {
@@ -277,15 +363,7 @@ final class BestInsertion {
             lo = Math.max(lo, up.getDay());
         }
         int hi = Math.min(ctx.days() - 1, PlanningContext.dayOf(leg.getParcel().lastLeg().dueMillis() - 1));
-        List<Trip> candidates = new ArrayList<>();
-        for (int d = lo; d <= hi; d++) {
-            for (Trip t : byDay.get(d)) {
-                if (t != avoid && t.capacity(leg.classIndex()) >= leg.getGrams() && ctx.isOpen(leg.getFromPlace(), d)
-                        && ctx.isOpen(leg.getToPlace(), d) && Inserter.recipientFits(leg, seqOf(t))) {
-                    candidates.add(t);
-                }
-            }
-        }
+        List<Trip> candidates = candidates(leg, lo, hi);
         long[] rank = new long[candidates.size()];
         Integer[] order = new Integer[candidates.size()];
         for (int i = 0; i < candidates.size(); i++) {

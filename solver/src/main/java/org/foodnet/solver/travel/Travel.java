@@ -61,9 +61,17 @@ public final class Travel {
     public static Travel greatCircle(List<Place> places, double roadFactor, double averageSpeedKmh) {
         int n = places.size();
         char[] minutes = new char[n * n];
+        double[] lat = new double[n];
+        double[] lon = new double[n];
+        double[] cosLat = new double[n];
+        for (int i = 0; i < n; i++) {
+            lat[i] = places.get(i).point().lat();
+            lon[i] = places.get(i).point().lon();
+            cosLat[i] = Math.cos(Math.toRadians(lat[i]));
+        }
         java.util.stream.IntStream.range(0, n).parallel().forEach(i -> {
             for (int j = 0; j < n; j++) {
-                double d = i == j ? 0.0 : GreatCircle.km(places.get(i).point(), places.get(j).point()) * roadFactor;
+                double d = i == j ? 0.0 : GreatCircle.km(lat[i], lon[i], cosLat[i], lat[j], lon[j], cosLat[j]) * roadFactor;
                 double m = Math.ceil(d / averageSpeedKmh * 60.0 - 1e-9);
                 if (m > Character.MAX_VALUE) {
                     throw new IllegalArgumentException("travel from " + places.get(i).id() + " to " + places.get(j).id()
