@@ -194,8 +194,12 @@ public final class Nearby {
         return nearHomes[place];
     }
 
-    /** The k candidates closest to the place (driving either way), closest first, ties by place number. */
     private int[] nearest(int place, int[] candidates, int k) {
+        return nearest(ctx, place, candidates, k);
+    }
+
+    /** The k candidates closest to the place (driving either way), closest first, ties in candidate order. */
+    public static int[] nearest(PlanningContext ctx, int place, int[] candidates, int k) {
         int m = Math.min(k, candidates.length);
         int[] best = new int[m];
         long[] dist = new long[m];

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
+import org.foodnet.solver.construct.Nearby;
 import org.foodnet.solver.model.Leg;
 import org.foodnet.solver.model.MonthPlan;
 import org.foodnet.solver.model.PlanningContext;
@@ -55,38 +56,11 @@ final class NearbyMoves {
     private int[] nearest(int place) {
         int[] near = nearest.get(place);
         if (near == null) {
-            int k = Math.min(NEAR, places.length - 1);
-            long[] best = new long[k];
-            int[] bestPlace = new int[k];
-            Arrays.fill(best, Long.MAX_VALUE);
-            for (int p : places) {
-                if (p == place) {
-                    continue;
-                }
-                long d = ctx.travelMillis(place, p) + ctx.travelMillis(p, place);
-                if (k > 0 && d < best[k - 1]) {
-                    int i = k - 1;
-                    while (i > 0 && best[i - 1] > d) {
-                        best[i] = best[i - 1];
-                        bestPlace[i] = bestPlace[i - 1];
-                        i--;
-                    }
-                    best[i] = d;
-                    bestPlace[i] = p;
-                }
-            }
-            near = k > 0 && best[k - 1] == Long.MAX_VALUE ? Arrays.copyOf(bestPlace, countSet(best)) : bestPlace;
+            near = Arrays.stream(Nearby.nearest(ctx, place, places, NEAR + 1)).filter(p -> p != place)
+                    .limit(NEAR).toArray();
             nearest.put(place, near);
         }
         return near;
-    }
-
-    private static int countSet(long[] best) {
-        int n = 0;
-        while (n < best.length && best[n] != Long.MAX_VALUE) {
-            n++;
-        }
-        return n;
     }
 
     /** The drop of the visit's leg when the visit is planned, else null. */
