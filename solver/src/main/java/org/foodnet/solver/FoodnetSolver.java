@@ -41,8 +41,8 @@ public final class FoodnetSolver {
         MoveIteratorFactoryConfig moves = new MoveIteratorFactoryConfig()
                 .withMoveIteratorFactoryClass(LegMoveFactory.class)
                 // the move mix adapts (see OperatorMix), except: with move threads the factory cannot tell which
-                // move a step took; in a re-plan the base mix keeps more food on the trips volunteers were told
-                // about (ReplanStabilityTest: adaptive 58-63 % kept, base mix over 70 %)
+                // move a step took; in a re-plan the base mix (with RESTORE moves) keeps more food on the trips
+                // volunteers were told about (ReplanStabilityTest, before RESTORE: adaptive 58-63 % kept, base 63-89 %)
                 .withMoveIteratorFactoryCustomProperties(Map.of("adaptive",
                         Boolean.toString(options.moveThreads() == 0 && options.previousPlan() == null)));
         LocalSearchPhaseConfig localSearch = new LocalSearchPhaseConfig()

@@ -40,8 +40,28 @@ class ReplanStabilityTest {
         assertThat(PlanChecker.check(changed, stable).violations()).isEmpty();
         double keptFresh = keptShare(published, fresh);
         double keptStable = keptShare(published, stable);
-        // measured: 34 % of the loads stay on their trip when planning afresh, 80 % with the previous plan
-        assertThat(keptStable).isGreaterThan(0.7).isGreaterThan(keptFresh + 0.3);
+        System.out.printf("[replan] kept fresh %.3f, with previous plan %.3f%n", keptFresh, keptStable);
+        // measured 2026-12-02 with random seeds 0-7: 24-32 % of the loads stay on their trip when planning afresh,
+        // 81-89 % with the previous plan (87 % with seed 0); 63-89 % before the RESTORE move
+        assertThat(keptStable).isGreaterThan(0.8).isGreaterThan(keptFresh + 0.4);
+    }
+
+    /**
+     * Regression (seed 4 of the demo): the warm start kept a hop whose parcel could then not be delivered;
+     * taking it out again made the rest of its trip start too early for its food and construction threw.
+     */
+    @Test
+    void warmStartThatCannotKeepAParcelStillGivesAPlanThatKeepsEveryRule() {
+        Network network = DemoNetworkGenerator.generate(1, 1);
+        SolveOptions options = new SolveOptions(Duration.ofMinutes(10), Map.of(), 0, 4L, STEPS);
+        Plan published = FoodnetSolver.solve(network, options, null).plan();
+        Network changed = cancelBusiestDay(network, published);
+
+        Plan replanned = FoodnetSolver.solve(changed, new SolveOptions(Duration.ofMinutes(10), Map.of(), 0, 4L, 1)
+                .withPreviousPlan(published), null).plan();
+
+        assertThat(PlanChecker.check(changed, replanned).violations()).isEmpty();
+        assertThat(keptShare(published, replanned)).isGreaterThan(0.8);
     }
 
     private static SolveOptions options() {

@@ -9,6 +9,7 @@ import static org.foodnet.data.jooq.Tables.SITE;
 import static org.foodnet.data.jooq.Tables.SITE_CLOSED_DATE;
 import static org.foodnet.data.jooq.Tables.SITE_OPENING_HOURS;
 import static org.foodnet.data.jooq.Tables.STOCK_DELTA;
+import static org.foodnet.data.jooq.Tables.STOCK_MOVEMENT;
 import static org.foodnet.data.jooq.Tables.TRAVEL_LEG;
 import static org.foodnet.data.jooq.Tables.TRAVEL_PLACE;
 import static org.foodnet.data.jooq.Tables.VEHICLE;
@@ -394,20 +395,27 @@ public final class NetworkRepository {
 
         /**
          * Stock on hand per lot and site at the start of the month (ledger rows that occurred before it), plus
-         * the donations logged for the month (LOGGED rows occurring in it); lots not available before the month
-         * ends are left out.
+         * the donations logged for the month (LOGGED rows occurring in it) and the corrections of any logged
+         * donation made before the month ends (an organizer who weighed again: the plan must not share out food
+         * that is not there); lots not available before the month ends are left out.
          */
         private List<DonationLot> lots(ZoneId zone) {
             OffsetDateTime start = month.atDay(1).atStartOfDay(zone).toOffsetDateTime();
             OffsetDateTime end = month.plusMonths(1).atDay(1).atStartOfDay(zone).toOffsetDateTime();
             Field<Long> onHand = DSL.sum(STOCK_DELTA.GRAMS).cast(SQLDataType.BIGINT).as("on_hand");
+            var row = STOCK_MOVEMENT.as("row");
+            var corrected = STOCK_MOVEMENT.as("corrected");
             var parts = dsl.select(STOCK_DELTA.LOT_ID, STOCK_DELTA.SITE_ID, onHand)
                     .from(STOCK_DELTA)
                     .join(DONATION_LOT).on(DONATION_LOT.ID.eq(STOCK_DELTA.LOT_ID))
+                    .join(row).on(row.ID.eq(STOCK_DELTA.MOVEMENT_ID))
+                    .leftJoin(corrected).on(corrected.ID.eq(row.CORRECTS_ID))
                     .where(STOCK_DELTA.REGION_ID.eq(region.id()))
                     .and(DONATION_LOT.AVAILABLE_FROM.le(month.atEndOfMonth()))
                     .and(STOCK_DELTA.OCCURRED_AT.lt(start)
-                            .or(STOCK_DELTA.KIND.eq("LOGGED").and(STOCK_DELTA.OCCURRED_AT.lt(end))))
+                            .or(STOCK_DELTA.OCCURRED_AT.lt(end).and(STOCK_DELTA.KIND.eq("LOGGED")
+                                    .or(STOCK_DELTA.KIND.eq("CORRECTED").and(corrected.KIND.eq("LOGGED"))
+                                            .and(corrected.OCCURRED_AT.lt(end))))))
                     .groupBy(STOCK_DELTA.LOT_ID, STOCK_DELTA.SITE_ID)
                     .having(DSL.sum(STOCK_DELTA.GRAMS).gt(java.math.BigDecimal.ZERO))
                     .orderBy(STOCK_DELTA.LOT_ID, STOCK_DELTA.SITE_ID)

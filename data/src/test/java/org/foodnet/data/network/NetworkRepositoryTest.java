@@ -96,6 +96,28 @@ class NetworkRepositoryTest {
     }
 
     @Test
+    void aCorrectedDonationCountsWithItsCorrectedWeight() {
+        networks.store("weighed", TestNetworks.rich());
+        Ledger ledger = new Ledger(db.dsl());
+        var logged = ledger.entriesOf("weighed", "lot-0001").get(0);
+        java.time.ZoneId tokyo = java.time.ZoneId.of("Asia/Tokyo");
+        // weighed again during the month: 500 g less than logged
+        ledger.correct("weighed", logged.sequence(), "sup-001", -500, "weighed again",
+                new Operation("w-1", "organizer", TestNetworks.MONTH.atDay(2).atStartOfDay(tokyo).toInstant()));
+        // a correction of a movement during the month is the plan's business, like the movement itself
+        var moved = ledger.transfer("weighed", "lot-0005", "depot-kurayoshi", "hub", 7_000,
+                new Operation("w-2", "test", TestNetworks.MONTH.atDay(3).atStartOfDay(tokyo).toInstant()));
+        ledger.correct("weighed", moved.sequence(), "depot-kurayoshi", 100, "found another box",
+                new Operation("w-3", "test", TestNetworks.MONTH.atDay(3).atStartOfDay(tokyo).plusHours(1).toInstant()));
+
+        Network month = networks.load("weighed", TestNetworks.MONTH).orElseThrow();
+
+        assertThat(month.lots()).extracting(DonationLot::id, DonationLot::grams)
+                .contains(org.assertj.core.groups.Tuple.tuple("lot-0001", 12_000L),
+                        org.assertj.core.groups.Tuple.tuple("lot-0005", 7_777L));
+    }
+
+    @Test
     void storingALoadedMonthBackNeverLogsFoodTwice() {
         networks.store("reloaded", TestNetworks.rich());
         Ledger ledger = new Ledger(db.dsl());

@@ -155,17 +155,25 @@ public class GreedyConstruction implements CustomPhaseCommand<MonthPlan> {
     private boolean place(Parcel parcel, boolean earliest) {
         this.earliest = earliest;
         List<Leg> placed = new ArrayList<>(parcel.getLegs().size());
+        List<Leg> kept = new ArrayList<>();
         for (Leg leg : parcel.getLegs()) {
             if (tripOf[leg.getPickup().getNumber()] != null) {
                 placed.add(leg); // kept from the previous plan
+                kept.add(leg);
                 continue;
             }
             Insertion best = bestInsertion(leg);
             if (best == null) {
                 failures.merge("leg " + (placed.size() + 1) + "/" + parcel.getLegs().size() + " "
                         + leg.getFrom().role() + ">" + leg.getTo().role(), 1, Integer::sum);
+                // legs committed here come out in reverse order, which restores trips that worked; a leg kept
+                // from the previous plan comes out only if its trip still works without it (taking a stop out
+                // can make a later one too early for its food, or the working day longer)
                 for (int i = placed.size() - 1; i >= 0; i--) {
-                    remove(placed.get(i));
+                    Leg l = placed.get(i);
+                    if (!kept.contains(l) || removable(l)) {
+                        remove(l);
+                    }
                 }
                 return false;
             }
@@ -413,11 +421,21 @@ public class GreedyConstruction implements CustomPhaseCommand<MonthPlan> {
     private void keepFeasiblePrefix(Trip trip, List<Visit> seq) {
         Route route = routes.get(trip);
         while (!seq.isEmpty()) {
+            // the pickups together must fit their storage: each one's holding counts for the next
             boolean storageOk = true;
+            List<Leg> held = new ArrayList<>();
             for (Visit v : seq) {
-                if (v.isPickup() && !storageFits(v.getLeg(), trip)) {
-                    storageOk = false;
+                if (v.isPickup()) {
+                    if (!storageFits(v.getLeg(), trip)) {
+                        storageOk = false;
+                        break;
+                    }
+                    holding(v.getLeg(), trip, 1);
+                    held.add(v.getLeg());
                 }
+            }
+            for (Leg leg : held) {
+                holding(leg, trip, -1);
             }
             if (storageOk && inserter.simulate(trip, seq.toArray(new Visit[0]), seq.size()) >= 0) {
                 break;
@@ -470,6 +488,15 @@ public class GreedyConstruction implements CustomPhaseCommand<MonthPlan> {
             int from = tripOf[leg.getUpstream().getDrop().getNumber()].getDay();
             addLevel(leg.getFromStorage(), leg.classIndex(), from, day, sign * leg.getGrams());
         }
+    }
+
+    /** Whether the leg's trip still breaks no rule without the leg's two visits. */
+    private boolean removable(Leg leg) {
+        Trip trip = tripOf[leg.getPickup().getNumber()];
+        List<Visit> rest = new ArrayList<>(routes.get(trip).seq);
+        rest.remove(leg.getPickup());
+        rest.remove(leg.getDrop());
+        return inserter.simulate(trip, rest.toArray(new Visit[0]), rest.size()) >= 0;
     }
 
     private void remove(Leg leg) {

@@ -92,7 +92,7 @@ final class BestInsertion {
         }
         Moves moves = new Moves();
         for (Parcel parcel : parcels) {
-            Map<Trip, List<Visit>> before = new IdentityHashMap<>();
+            Map<Trip, List<Visit>> before = new java.util.LinkedHashMap<>();
             int mark = moves.size();
             boolean placed = true;
             for (Leg leg : parcel.getLegs()) {
@@ -230,6 +230,52 @@ final class BestInsertion {
 
     long work() {
         return work;
+    }
+
+    /**
+     * A re-plan: the leg back on the trip that carried it in the previous plan, at its cheapest feasible
+     * place there; null when it does not fit there now (or the trip's day no longer suits the food).
+     */
+    RelocateMove restore(Leg leg, Trip previous) {
+        reset(null);
+        if (!fits(leg, previous) || !dayAllowed(leg, previous.getDay())) {
+            return null;
+        }
+        if (!takeOut(List.of(leg.getPickup(), leg.getDrop()))) {
+            return null;
+        }
+        long d = drivingOf(previous);
+        if (d < 0) {
+            return null;
+        }
+        work += seqOf(previous).size() + 1;
+        Insertion ins = inserter.bestInTrip(leg, previous, seqOf(previous), d, 0);
+        if (ins == null) {
+            return null;
+        }
+        Moves moves = new Moves();
+        moves.add(leg.getPickup(), previous, ins.pickupAt());
+        moves.add(leg.getDrop(), previous, ins.dropAt());
+        return moves.build();
+    }
+
+    /** Whether the leg may travel on this day: after its food is released and upstream arrived, before it is due. */
+    private boolean dayAllowed(Leg leg, int day) {
+        int lo = PlanningContext.dayOf(leg.getReleaseMillis());
+        if (leg.getUpstream() != null) {
+            Trip up = tripOf(leg.getUpstream().getDrop());
+            if (up == null) {
+                return false;
+            }
+            lo = Math.max(lo, up.getDay());
+        }
+        if (leg.getDownstream() != null) {
+            Trip down = tripOf(leg.getDownstream().getPickup());
+            if (down != null && down.getDay() < day) {
+                return false;
+            }
+        }
+        return day >= lo && day <= PlanningContext.dayOf(leg.getParcel().lastLeg().dueMillis() - 1);
     }
 
     /** The move re-placing the parcel, or null when some leg finds no feasible place. */

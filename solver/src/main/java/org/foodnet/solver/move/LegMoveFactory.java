@@ -42,6 +42,9 @@ public class LegMoveFactory implements MoveIteratorFactory<MonthPlan, Move<Month
     /** Kept across steps: how often each kind of move is tried. */
     private OperatorMix mix;
     private boolean adaptive = true;
+    /** Kept across steps: in a re-plan, the legs that had a trip in the previous plan, and trips by id. */
+    private List<Leg> remembered;
+    private Map<String, Trip> previousTrips;
 
     /** Solver config property {@code adaptive}: false keeps the move mix at its base shares (set with move threads). */
     public void setAdaptive(String adaptive) {
@@ -73,8 +76,22 @@ public class LegMoveFactory implements MoveIteratorFactory<MonthPlan, Move<Month
         BestInsertion bestInsertion = new BestInsertion(plan, byDay);
         if (nearbyMoves == null || !nearbyMoves.isFor(plan)) {
             nearbyMoves = new NearbyMoves(plan);
-            mix = new OperatorMix(adaptive);
+            remembered = new ArrayList<>();
+            previousTrips = new java.util.HashMap<>();
+            for (Leg leg : plan.getLegs()) {
+                if (leg.getPreviousTripId() != null) {
+                    remembered.add(leg);
+                }
+            }
+            for (Trip t : plan.getTrips()) {
+                if (!t.isBucket()) {
+                    previousTrips.put(t.getId(), t);
+                }
+            }
+            mix = new OperatorMix(adaptive, !remembered.isEmpty());
         }
+        List<Leg> rememberedLegs = remembered;
+        Map<String, Trip> tripsById = previousTrips;
         NearbyMoves nearby = nearbyMoves;
         mix.stepStarted((HardMediumSoftLongScore) ((InnerScoreDirector<MonthPlan, ?>) scoreDirector).calculateScore());
         return new Iterator<>() {
@@ -107,9 +124,32 @@ public class LegMoveFactory implements MoveIteratorFactory<MonthPlan, Move<Month
                     case REORDER_STOP -> reorderStop(plan, random);
                     case DELIVER -> deliverParcel(plan, byDay, random);
                     case DROP -> dropParcel(plan, random);
+                    case RESTORE -> restoreLeg(plan, rememberedLegs, tripsById, bestInsertion, random);
                 };
             }
         };
+    }
+
+    /**
+     * In a re-plan: a leg that now travels on another trip than in the previous plan goes back onto that trip
+     * (at its cheapest feasible place there), so food drifts back to what volunteers were told.
+     */
+    private static Move<MonthPlan> restoreLeg(MonthPlan plan, List<Leg> remembered, Map<String, Trip> tripsById,
+                                              BestInsertion bestInsertion, Random random) {
+        for (int tries = 0; tries < 20 && !remembered.isEmpty(); tries++) {
+            Leg leg = remembered.get(random.nextInt(remembered.size()));
+            Trip now = leg.getPickup().getTrip();
+            if (now == null || now.isBucket() || !leg.movedFrom(now)) {
+                continue;
+            }
+            Trip previous = tripsById.get(leg.getPreviousTripId());
+            if (previous == null) {
+                continue;
+            }
+            RelocateMove move = bestInsertion.restore(leg, previous);
+            return move != null ? move : noop(leg.getPickup());
+        }
+        return reorderVisit(plan, random);
     }
 
     /** The visits on the trips a move changes (a proxy for what scoring it costs; buckets count as small). */
@@ -202,7 +242,7 @@ public class LegMoveFactory implements MoveIteratorFactory<MonthPlan, Move<Month
             day = anchor.getTrip().getDay();
         }
         PlanningContext ctx = plan.getContext();
-        Map<Parcel, Long> closest = new IdentityHashMap<>();
+        Map<Parcel, Long> closest = new java.util.LinkedHashMap<>();
         for (Trip t : byDay.get(day)) {
             for (Visit v : t.getVisits()) {
                 long d = ctx.travelMillis(at, v.getPlace()) + ctx.travelMillis(v.getPlace(), at);
@@ -379,7 +419,7 @@ public class LegMoveFactory implements MoveIteratorFactory<MonthPlan, Move<Month
         Trip[] t = new Trip[v.length];
         int[] p = new int[v.length];
         // the target lists as they will be once the moved visits are out of them
-        Map<Trip, List<Visit>> after = new IdentityHashMap<>();
+        Map<Trip, List<Visit>> after = new java.util.LinkedHashMap<>();
         for (Leg leg : legs) {
             for (Visit x : new Visit[] {leg.getPickup(), leg.getDrop()}) {
                 after.computeIfAbsent(x.getTrip(), k -> new ArrayList<>(k.getVisits()));

@@ -27,7 +27,9 @@ final class OperatorMix {
      */
     enum Kind {
         REPLAN_UNDELIVERED(6), REPLAN_ANY(6), RUIN_NEAR(3), RUIN_TRIP(1), RELOCATE(14), NEAR_RELOCATE(10), NEAR_SWAP(6),
-        NEAR_TWO_OPT_STAR(8), NEAR_TWO_OPT(6), REORDER_VISIT(16), REORDER_STOP(11), DELIVER(14), DROP(3);
+        NEAR_TWO_OPT_STAR(8), NEAR_TWO_OPT(6), REORDER_VISIT(16), REORDER_STOP(11), DELIVER(14), DROP(3),
+        /** Only in a re-plan: food back onto the trip that carried it in the previous plan. */
+        RESTORE(12);
 
         final double base;
 
@@ -59,6 +61,7 @@ final class OperatorMix {
     private static final Kind[] KINDS = Kind.values();
 
     private final boolean adaptive;
+    private final double[] base = new double[KINDS.length];
     private final double[] share = new double[KINDS.length];
     private final double[] reward = new double[KINDS.length];
     private final double[] cost = new double[KINDS.length];
@@ -69,9 +72,15 @@ final class OperatorMix {
     private int steps;
 
     OperatorMix(boolean adaptive) {
+        this(adaptive, false);
+    }
+
+    /** With {@code replan}, {@link Kind#RESTORE} is tried too (never otherwise). */
+    OperatorMix(boolean adaptive, boolean replan) {
         this.adaptive = adaptive;
         for (Kind k : KINDS) {
-            share[k.ordinal()] = k.base;
+            base[k.ordinal()] = k == Kind.RESTORE && !replan ? 0 : k.base;
+            share[k.ordinal()] = base[k.ordinal()];
         }
         total = Arrays.stream(share).sum();
     }
@@ -140,11 +149,11 @@ final class OperatorMix {
             sum += rate[i];
         }
         if (sum > 0) {
-            double baseTotal = Arrays.stream(KINDS).mapToDouble(k -> k.base).sum();
+            double baseTotal = Arrays.stream(base).sum();
             for (int i = 0; i < KINDS.length; i++) {
                 double target = rate[i] / sum * baseTotal;
-                share[i] = Math.min(CAP * KINDS[i].base,
-                        Math.max(FLOOR * KINDS[i].base, (1 - REACTION) * share[i] + REACTION * target));
+                share[i] = Math.min(CAP * base[i],
+                        Math.max(FLOOR * base[i], (1 - REACTION) * share[i] + REACTION * target));
             }
             total = Arrays.stream(share).sum();
         }
@@ -167,6 +176,11 @@ final class OperatorMix {
     private final double[] debugCost = new double[KINDS.length];
     private final long[] debugTries = new long[KINDS.length];
     private long debugAt;
+
+    /** A kind's base share in this mix (weight, not percent): {@link Kind#RESTORE} has none outside a re-plan. */
+    double base(Kind kind) {
+        return base[kind.ordinal()];
+    }
 
     /** The current share of a kind, in percent of all moves. */
     double percent(Kind kind) {

@@ -29,12 +29,12 @@ class OperatorMixTest {
     @Test
     void theKindThatImprovesThePlanGetsMoreOfTheMoves() {
         OperatorMix mix = run(true, Kind.NEAR_TWO_OPT_STAR, 20 * OperatorMix.SEGMENT);
-        double total = java.util.Arrays.stream(Kind.values()).mapToDouble(x -> x.base).sum();
-        double base = 100 * Kind.NEAR_TWO_OPT_STAR.base / total;
+        double total = java.util.Arrays.stream(Kind.values()).mapToDouble(mix::base).sum();
+        double base = 100 * mix.base(Kind.NEAR_TWO_OPT_STAR) / total;
         assertThat(mix.percent(Kind.NEAR_TWO_OPT_STAR)).as("share of the improving kind, base share %.1f %%", base)
                 .isGreaterThan(2.5 * base);
         for (Kind k : Kind.values()) {
-            double floor = 100 * OperatorMix.FLOOR * k.base / java.util.Arrays.stream(Kind.values()).mapToDouble(x -> x.base).sum();
+            double floor = 100 * OperatorMix.FLOOR * mix.base(k) / total;
             assertThat(mix.percent(k)).as("%s keeps at least its floor", k).isGreaterThanOrEqualTo(floor * 0.99);
         }
     }
@@ -58,9 +58,18 @@ class OperatorMixTest {
     @Test
     void withoutAdaptationTheBaseSharesStay() {
         OperatorMix mix = run(false, Kind.NEAR_TWO_OPT_STAR, 20 * OperatorMix.SEGMENT);
-        double total = java.util.Arrays.stream(Kind.values()).mapToDouble(k -> k.base).sum();
+        double total = java.util.Arrays.stream(Kind.values()).mapToDouble(mix::base).sum();
         for (Kind k : Kind.values()) {
-            assertThat(mix.percent(k)).isCloseTo(100 * k.base / total, within(1e-9));
+            assertThat(mix.percent(k)).isCloseTo(100 * mix.base(k) / total, within(1e-9));
         }
+    }
+
+    @Test
+    void restoreMovesOnlyInAReplan() {
+        assertThat(new OperatorMix(true).percent(Kind.RESTORE)).isZero();
+        assertThat(run(true, Kind.NEAR_TWO_OPT_STAR, 20 * OperatorMix.SEGMENT).percent(Kind.RESTORE)).isZero();
+        OperatorMix replan = new OperatorMix(false, true);
+        assertThat(replan.percent(Kind.RESTORE)).isCloseTo(100 * Kind.RESTORE.base
+                / java.util.Arrays.stream(Kind.values()).mapToDouble(k -> k.base).sum(), within(1e-9)).isPositive();
     }
 }
