@@ -356,4 +356,125 @@ class ScenarioTest extends ApiTestBase {
         // the trips confirmed belong to the published plan's fixed part: the re-plan keeps them (and their ids)
         assertThat(r.get("totals").get("tripsDone").asInt()).isPositive();
     }
+
+    @Test
+    @Order(10)
+    void uc10_aFreshPlanMidMonthStartsFromTheLedger_whereConfirmedTripsLeftTheFood() {
+        // the ledger now: stock per (lot, site), and what recipients got in December
+        Map<String, Long> stock = new java.util.HashMap<>();
+        stockLedger.stock("kirin").forEach(site -> site.lines().forEach(l -> stock.put(l.lotId() + "|" + l.siteId(), l.grams())));
+        var opening = networks.load("kirin", MONTH).orElseThrow();
+        Map<String, org.foodnet.solver.domain.TemperatureClass> temperature = new java.util.HashMap<>();
+        opening.lots().forEach(l -> temperature.put(base(l.id()), l.temperature()));
+        Instant start = MONTH.atDay(1).atStartOfDay(TOKYO).toInstant();
+        Map<String, long[]> got = new java.util.HashMap<>();
+        java.util.Set<String> movedByTrips = new java.util.HashSet<>(); // lot|site that a confirmed trip brought food to
+        for (String lot : temperature.keySet()) {
+            for (LedgerEntry e : ledger.entriesOf("kirin", lot)) {
+                if (e.kind() == EntryKind.DELIVERED && !e.occurredAt().isBefore(start)) {
+                    got.computeIfAbsent(e.recipientId(), k -> new long[3])[temperature.get(lot).ordinal()] += e.grams();
+                }
+                if (e.operationId().startsWith("trip-done:") && e.toSiteId() != null) {
+                    movedByTrips.add(lot + "|" + e.toSiteId());
+                }
+            }
+        }
+        assertThat(got).as("deliveries confirmed in December").isNotEmpty();
+        assertThat(movedByTrips).as("food brought to the hub or a depot by confirmed trips").isNotEmpty();
+        // what the month's opening stock would have planned with differs from the ledger now
+        Map<String, Long> openingStock = new java.util.HashMap<>();
+        opening.lots().forEach(l -> openingStock.merge(base(l.id()) + "|" + l.siteId(), l.grams(), Long::sum));
+        assertThat(openingStock).isNotEqualTo(stock);
+
+        Response accepted = coordinator.post("/api/plans", Map.of("month", "2026-12", "timeLimitSeconds", 6));
+        assertThat(accepted.status()).as(accepted.toString()).isEqualTo(202);
+        long freshId = accepted.json().get("planId").asLong();
+        Response job = awaitJob(coordinator, accepted.json().get("jobId").asLong(), Duration.ofSeconds(90));
+        assertThat(job.json().get("status").asString()).as(job.toString()).isEqualTo("SUCCEEDED");
+        assertThat(job.json().get("feasible").asBoolean()).as(job.toString()).isTrue();
+        JsonNode fresh = coordinator.get("/api/plans/" + freshId).json();
+        assertThat(fresh.get("replanOf").isNull()).isTrue();
+        assertThat(fresh.get("ledgerThrough").asLong()).isPositive();
+        assertThat(fresh.get("fixedThrough").asString()).isEqualTo("2026-12-10");
+        // checked independently against where it started: no stock taken that is not there
+        assertThat(fresh.get("summary").get("feasible").asBoolean()).as(fresh.get("summary").toString()).isTrue();
+        JsonNode trips = fresh.get("plan").get("trips");
+        assertThat(trips.size()).isPositive();
+
+        // (a) nothing planned on or before today; no lot loaded at a site beyond what the ledger has there plus
+        // what the plan itself brings there first
+        Map<String, Long> loaded = new java.util.HashMap<>();
+        Map<String, Long> unloaded = new java.util.HashMap<>();
+        Map<String, long[]> planned = new java.util.HashMap<>();
+        for (JsonNode t : trips) {
+            assertThat(LocalDate.parse(t.get("date").asString())).isAfter(TODAY.toLocalDate());
+            for (JsonNode stop : t.get("stops")) {
+                String site = stop.get("siteId").asString();
+                for (JsonNode m : stop.get("movements")) {
+                    String key = base(m.get("lotId").asString()) + "|" + site;
+                    long grams = m.get("grams").asLong();
+                    (m.get("kind").asString().equals("LOAD") ? loaded : unloaded).merge(key, grams, Long::sum);
+                    if (m.get("kind").asString().equals("UNLOAD") && m.hasNonNull("recipientId")
+                            && m.get("recipientId").asString().equals(site)) {
+                        planned.computeIfAbsent(site, k -> new long[3])[
+                                org.foodnet.solver.domain.TemperatureClass.valueOf(m.get("temperature").asString()).ordinal()] += grams;
+                    }
+                }
+            }
+        }
+        loaded.forEach((key, grams) -> assertThat(grams).as("loaded %s", key)
+                .isLessThanOrEqualTo(stock.getOrDefault(key, 0L) + unloaded.getOrDefault(key, 0L)));
+
+        // (c) what recipients got is not planned again: their needs are the rest of the month's
+        Map<String, Double> needKg = new java.util.HashMap<>();
+        coordinator.get("/api/plans/" + freshId + "/explanation").json().get("recipients")
+                .forEach(r -> needKg.put(r.get("id").asString(), r.get("needKg").asDouble()));
+        for (var need : opening.needs()) {
+            long[] had = got.getOrDefault(need.recipientId(), new long[3]);
+            long left = need.servingDays().stream().noneMatch(d -> d.isAfter(TODAY.toLocalDate())) ? 0
+                    : Math.max(0, need.monthlyNeed().ambientGrams() - had[0]) + Math.max(0, need.monthlyNeed().chilledGrams() - had[1])
+                    + Math.max(0, need.monthlyNeed().frozenGrams() - had[2]);
+            assertThat(needKg.get(need.recipientId())).as("need left of %s", need.recipientId()).isEqualTo(left / 1000.0);
+            long[] p = planned.getOrDefault(need.recipientId(), new long[3]);
+            if (left == 0 && opening.lots().stream().noneMatch(l -> need.recipientId().equals(l.earmarkedFor()))) {
+                assertThat(p[0] + p[1] + p[2]).as("planned to %s, whose need is met", need.recipientId()).isZero();
+            }
+        }
+        assertThat(got.keySet()).anySatisfy(r -> assertThat(needKg.get(r)).isLessThan(
+                opening.needs().stream().filter(n -> n.recipientId().equals(r)).findFirst().orElseThrow().monthlyNeed().totalGrams() / 1000.0));
+
+        // (b) published, a trip that loads food a confirmed trip brought to the hub or a depot is confirmed done
+        assertThat(coordinator.post("/api/plans/" + freshId + "/publish", null).status()).isEqualTo(200);
+        JsonNode chosen = null;
+        for (JsonNode t : trips) {
+            boolean usesMoved = false;
+            boolean onHand = true;
+            for (JsonNode stop : t.get("stops")) {
+                Map<String, Long> here = new java.util.HashMap<>();
+                for (JsonNode m : stop.get("movements")) {
+                    if (m.get("kind").asString().equals("LOAD")) {
+                        here.merge(base(m.get("lotId").asString()) + "|" + stop.get("siteId").asString(), m.get("grams").asLong(), Long::sum);
+                    }
+                }
+                for (var e : here.entrySet()) {
+                    usesMoved |= movedByTrips.contains(e.getKey());
+                    onHand &= e.getValue() <= stock.getOrDefault(e.getKey(), 0L);
+                }
+            }
+            if (usesMoved && onHand && (chosen == null || t.get("start").asString().compareTo(chosen.get("start").asString()) < 0)) {
+                chosen = t;
+            }
+        }
+        assertThat(chosen).as("a trip of the fresh plan loading food that confirmed trips moved").isNotNull();
+        Response done = coordinator.post("/api/drivers/" + chosen.get("driverId").asString() + "/trips/" + freshId + "/"
+                + chosen.get("id").asString() + "/done", null);
+        assertThat(done.status()).as(done.toString()).isEqualTo(200);
+        assertThat(done.json().size()).isPositive();
+        assertThat(done.json().valueStream()).allSatisfy(e -> assertThat(e.get("replayed").asBoolean()).isFalse());
+    }
+
+    private static String base(String lotId) {
+        int at = lotId.lastIndexOf('@');
+        return at > 0 ? lotId.substring(0, at) : lotId;
+    }
 }
