@@ -105,9 +105,17 @@ class RouteSheets {
         return "trip-done:" + tripId;
     }
 
+    private static String baseLot(String lotId) {
+        int at = lotId.lastIndexOf('@');
+        return at > 0 ? lotId.substring(0, at) : lotId;
+    }
+
     private static RouteSheet.Trip trip(DriverTrip dt, Network n, ZoneId zone) {
         Map<String, Site> sites = n.sitesById();
-        Map<String, DonationLot> lots = n.lotsById();
+        // a plan names a lot as the month's start it was solved from has it: "lot", or "lot@site" when the lot was
+        // at several sites then; the month here may split it differently, and all parts say the same about the food
+        Map<String, DonationLot> lots = new java.util.HashMap<>(n.lotsById());
+        n.lots().forEach(l -> lots.putIfAbsent(baseLot(l.id()), l));
         List<RouteSheet.Stop> stops = new ArrayList<>();
         List<java.time.Instant> stopsDone = dt.stopsDoneAt();
         long[] byClass = new long[3];
@@ -117,7 +125,7 @@ class RouteSheets {
             List<RouteSheet.Item> load = new ArrayList<>();
             List<RouteSheet.Item> unload = new ArrayList<>();
             for (Movement m : s.movements()) {
-                DonationLot lot = lots.get(m.lotId());
+                DonationLot lot = lots.containsKey(m.lotId()) ? lots.get(m.lotId()) : lots.get(baseLot(m.lotId()));
                 Site recipient = m.recipientId() == null ? null : sites.get(m.recipientId());
                 RouteSheet.Item item = new RouteSheet.Item(m.lotId(), lot == null ? "" : lot.category(), m.temperature().name(),
                         Grams.toKg(m.grams()), m.recipientId(), recipient == null ? null : recipient.name());

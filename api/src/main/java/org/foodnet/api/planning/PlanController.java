@@ -60,9 +60,11 @@ class PlanController {
     private final PlanRepository plans;
     private final PlanOrigins origins;
     private final NetworkService network;
+    private final PlanBases bases;
 
-    PlanController(PlanService service, PlanRepository plans, PlanOrigins origins, NetworkService network) {
+    PlanController(PlanService service, PlanRepository plans, PlanOrigins origins, NetworkService network, PlanBases bases) {
         this.service = service;
+        this.bases = bases;
         this.plans = plans;
         this.origins = origins;
         this.network = network;
@@ -85,7 +87,7 @@ class PlanController {
         StoredPlan stored = service.find(id);
         PlanSummary summary = null;
         if (info.score() != null) {
-            Network month = network.load(info.month());
+            Network month = bases.checkedAgainst(id, info.month());
             CheckReport report = PlanChecker.check(month, stored.plan());
             Score s = Score.parse(info.score());
             summary = PlanSummary.of(month, new SolveResult(stored.plan(), s == null ? 0 : s.hard(), s == null ? 0 : s.medium(),
@@ -98,7 +100,7 @@ class PlanController {
     Explanation explain(@PathVariable long id) {
         PlanInfo info = service.info(id);
         StoredPlan stored = service.find(id);
-        Network month = network.load(info.month());
+        Network month = bases.checkedAgainst(id, info.month());
         return Explanation.of(id, month, stored.plan(), PlanChecker.check(month, stored.plan()), PlanView.of(info, null,
                 network.zone(), null, null).weights());
     }

@@ -3,6 +3,7 @@ package org.foodnet.api.planning;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.YearMonth;
+import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -15,6 +16,8 @@ import org.foodnet.data.plan.PlanInfo;
 import org.foodnet.data.plan.PlanRepository;
 import org.foodnet.data.plan.PlanStatus;
 import org.foodnet.data.plan.StoredPlan;
+import org.foodnet.data.stock.Ledger;
+import org.foodnet.solver.domain.Network;
 import org.foodnet.solver.constraint.FoodnetConstraints;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -35,10 +38,12 @@ class PlanService {
     private final PlanOrigins origins;
     private final Solving solving;
     private final NetworkService network;
+    private final Ledger ledger;
     private final FoodnetProperties.Solver settings;
 
     PlanService(PlanRepository plans, SolveJobRepository jobs, PlanOrigins origins, Solving solving, NetworkService network,
-                FoodnetProperties properties) {
+                Ledger ledger, FoodnetProperties properties) {
+        this.ledger = ledger;
         this.plans = plans;
         this.jobs = jobs;
         this.origins = origins;
@@ -47,12 +52,23 @@ class PlanService {
         this.settings = properties.solver();
     }
 
+    /**
+     * Plans a month afresh. Once food of the month has been moved (trips or stops confirmed done, discards), the plan
+     * starts from the stock ledger as it is now and plans only the days after today (see {@link Replan#fromLedger});
+     * before that, from the month's opening stock and donations, over the whole month.
+     */
     @Transactional
     Started plan(YearMonth month, Map<String, Long> weights, Integer timeLimitSeconds) {
         solving.requireRoom();
-        network.load(month); // 404 when there is no network
+        Network m = network.load(month); // 404 when there is no network
+        ZoneId zone = m.settings().zone();
+        boolean moved = ledger.foodMoved(network.region(), month.atDay(1).atStartOfDay(zone).toInstant(),
+                month.plusMonths(1).atDay(1).atStartOfDay(zone).toInstant());
         PlanInfo draft = plans.createDraft(network.region(), month, checked(weights));
-        origins.store(new PlanOrigins.Origin(draft.id(), timeLimit(timeLimitSeconds), null, null));
+        origins.store(moved
+                ? new PlanOrigins.Origin(draft.id(), timeLimit(timeLimitSeconds), null, network.today(),
+                        ledger.head(network.region()))
+                : new PlanOrigins.Origin(draft.id(), timeLimit(timeLimitSeconds), null, null));
         return start(draft);
     }
 
@@ -67,7 +83,7 @@ class PlanService {
         PlanOrigins.Origin origin = origins.find(planId)
                 .orElse(new PlanOrigins.Origin(planId, settings.defaultTimeLimit().toMillis(), null, null));
         if (timeLimitSeconds != null) {
-            origin = new PlanOrigins.Origin(planId, timeLimit(timeLimitSeconds), origin.replanOf(), origin.fixedThrough());
+            origin = origin.withPlan(planId, timeLimit(timeLimitSeconds));
         }
         origins.store(origin);
         return start(info);
@@ -82,7 +98,7 @@ class PlanService {
         PlanInfo draft = plans.createDraft(network.region(), info.month(), merged);
         PlanOrigins.Origin origin = origins.find(planId)
                 .orElse(new PlanOrigins.Origin(planId, settings.defaultTimeLimit().toMillis(), null, null));
-        origins.store(new PlanOrigins.Origin(draft.id(), origin.timeLimitMs(), origin.replanOf(), origin.fixedThrough()));
+        origins.store(origin.withPlan(draft.id(), origin.timeLimitMs()));
         return draft;
     }
 

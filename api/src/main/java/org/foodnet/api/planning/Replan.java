@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.foodnet.data.network.NetworkRepository.LedgerMonth;
 import org.foodnet.solver.domain.ClassAmounts;
 import org.foodnet.solver.domain.DonationLot;
 import org.foodnet.solver.domain.Driver;
@@ -36,6 +37,10 @@ import org.foodnet.solver.plan.PlannedTrip;
  * </ul>
  * {@link #merge} then puts the fixed trips and the new ones into one plan whose lots are the month's own ids,
  * so the independent checker can follow every kilogram through both parts.
+ *
+ * <p>A fresh plan for a month in which food was already moved ({@link #fromLedger}) starts the same way from the
+ * stock ledger instead of from fixed trips: lots where the ledger has them, the month's confirmed deliveries
+ * subtracted from the needs, nothing planned on or before today.
  */
 final class Replan {
 
@@ -118,6 +123,30 @@ final class Replan {
             });
         });
 
+        Network problem = fromDay(month, newLots, delivered, fixedThrough);
+        List<Allocation> fixedAllocations = published.allocations().stream()
+                .filter(a -> fixedParcels.contains(a.parcelId())).toList();
+        return new Replan(problem, fixed, fixedAllocations, originalLot, "r" + newPlanId + "-");
+    }
+
+    /**
+     * A fresh plan for a month in which food was already moved: the problem is the month as the stock ledger has
+     * it ({@code atLedger}: lots where they are now, what recipients got), from the day after {@code today} on.
+     * Nothing is fixed; the new trips get ids of their own ("f" + plan id), so that none repeats the id of a trip
+     * of an earlier plan, whose ledger operation ids it would otherwise share.
+     */
+    static Replan fromLedger(LedgerMonth atLedger, LocalDate today, long newPlanId) {
+        Network month = atLedger.network();
+        return new Replan(fromDay(month, month.lots(), atLedger.delivered(), today), List.of(), List.of(), Map.of(),
+                "f" + newPlanId + "-");
+    }
+
+    /**
+     * The month from the day after {@code fixedThrough} on, with these lots: no availability and no serving
+     * days on or before that day, and each recipient's need less what it got ({@code delivered}).
+     */
+    private static Network fromDay(Network month, List<DonationLot> lots, Map<String, ClassAmounts> delivered,
+                                   LocalDate fixedThrough) {
         List<Driver> drivers = month.drivers().stream().map(d -> new Driver(d.id(), d.name(), d.contact(), d.home(),
                 d.maxMinutesPerDay(), d.vehicleId(), d.slots().stream().filter(s -> s.date().isAfter(fixedThrough)).toList()))
                 .toList();
@@ -131,20 +160,13 @@ final class Replan {
             needs.add(days.isEmpty() ? new RecipientNeed(need.recipientId(), ClassAmounts.ZERO, List.of())
                     : new RecipientNeed(need.recipientId(), left, days));
         }
-        Network problem = new Network(month.name(), month.settings(), month.sites(), needs, newLots, month.vehicles(), drivers,
+        return new Network(month.name(), month.settings(), month.sites(), needs, lots, month.vehicles(), drivers,
                 month.travelMatrix());
-        List<Allocation> fixedAllocations = published.allocations().stream()
-                .filter(a -> fixedParcels.contains(a.parcelId())).toList();
-        return new Replan(problem, fixed, fixedAllocations, originalLot, "r" + newPlanId + "-");
     }
 
     /** The problem to solve. */
     Network problem() {
         return problem;
-    }
-
-    boolean fixesAnything() {
-        return !fixedTrips.isEmpty();
     }
 
     /** The fixed trips followed by the solved ones (renamed so that no trip or parcel id repeats). */

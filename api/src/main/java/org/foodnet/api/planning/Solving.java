@@ -15,7 +15,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.foodnet.api.config.FoodnetProperties;
-import org.foodnet.api.network.NetworkService;
 import org.foodnet.api.web.Problem;
 import org.foodnet.data.job.SolveJob;
 import org.foodnet.data.job.SolveJobRepository;
@@ -28,7 +27,6 @@ import org.foodnet.solver.SolveControl;
 import org.foodnet.solver.SolveOptions;
 import org.foodnet.solver.SolveProgress;
 import org.foodnet.solver.SolveResult;
-import org.foodnet.solver.domain.Network;
 import org.foodnet.solver.plan.Plan;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,7 +51,7 @@ class Solving implements DisposableBean {
     private final SolveJobRepository jobs;
     private final PlanRepository plans;
     private final PlanOrigins origins;
-    private final NetworkService network;
+    private final PlanBases bases;
     private final TransactionTemplate transaction;
     private final FoodnetProperties.Solver settings;
     private final ThreadPoolExecutor executor;
@@ -61,12 +59,12 @@ class Solving implements DisposableBean {
     private final Map<Long, Run> running = new ConcurrentHashMap<>();
     private volatile boolean stopping;
 
-    Solving(SolveJobRepository jobs, PlanRepository plans, PlanOrigins origins, NetworkService network,
+    Solving(SolveJobRepository jobs, PlanRepository plans, PlanOrigins origins, PlanBases bases,
             TransactionTemplate transaction, FoodnetProperties properties) {
         this.jobs = jobs;
         this.plans = plans;
         this.origins = origins;
-        this.network = network;
+        this.bases = bases;
         this.transaction = transaction;
         this.settings = properties.solver();
         AtomicInteger n = new AtomicInteger();
@@ -148,10 +146,8 @@ class Solving implements DisposableBean {
             PlanInfo info = plans.info(planId).orElseThrow();
             PlanOrigins.Origin origin = origins.find(planId)
                     .orElse(new PlanOrigins.Origin(planId, settings.defaultTimeLimit().toMillis(), null, null));
-            Network month = network.load(info.month());
             Plan published = origin.replanOf() == null ? null : plans.find(origin.replanOf()).orElseThrow().plan();
-            Replan replan = published == null ? Replan.none(month)
-                    : Replan.of(month, published, origin.fixedThrough(), planId);
+            Replan replan = bases.replan(planId, info.month(), origin, published);
             run.version = info.version();
             // a resumed job keeps the best plan found before unless it finds a better one
             run.bestStored = Score.parse(info.score());

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.foodnet.api.network.NetworkService;
+import org.foodnet.api.planning.PlanBases;
 import org.foodnet.data.plan.PlanRepository;
 import org.foodnet.data.plan.StoredPlan;
 import org.foodnet.data.stock.EntryKind;
@@ -59,9 +60,11 @@ class ReportController {
     private final NetworkService network;
     private final PlanRepository plans;
     private final Ledger ledger;
+    private final PlanBases bases;
 
-    ReportController(NetworkService network, PlanRepository plans, Ledger ledger) {
+    ReportController(NetworkService network, PlanRepository plans, Ledger ledger, PlanBases bases) {
         this.network = network;
+        this.bases = bases;
         this.plans = plans;
         this.ledger = ledger;
     }
@@ -106,8 +109,10 @@ class ReportController {
         int tripsDone = 0;
         long minutes = 0;
         if (published != null) {
-            check = PlanChecker.check(n, published.plan());
-            summary = PlanSummary.of(n, new SolveResult(published.plan(), 0, 0, 0, -1, 0), check);
+            // checked against where the plan started (a plan made after food was moved starts from the ledger)
+            Network planStart = bases.checkedAgainst(published.info().id(), month);
+            check = PlanChecker.check(planStart, published.plan());
+            summary = PlanSummary.of(planStart, new SolveResult(published.plan(), 0, 0, 0, -1, 0), check);
             for (PlannedTrip t : published.plan().trips()) {
                 if (!t.stops().isEmpty()) {
                     minutes += Duration.between(t.start(), t.end()).toMinutes();
