@@ -105,6 +105,30 @@ public final class NetworkRepository {
         return translated(() -> Ids.findRegion(dsl, region).map(r -> new Load(dsl, r, month).run()));
     }
 
+    /**
+     * What the stock ledger says about a month after its row {@code throughSequence} (see
+     * {@link Ledger#head}): the month's network as {@link #load} has it, except that the lots are the stock on
+     * hand after that row, and the grams each recipient got by deliveries recorded in the month up to that row.
+     *
+     * @param network   the month with, as lots, the stock the ledger has after row {@code throughSequence}
+     *                  (every row up to it, whenever it occurred, except donations logged for a later month);
+     *                  named as {@link #load} names them ({@code lot@site} when a lot is at several sites), and a
+     *                  part brought to a site by a pickup or transfer available from the day it arrived
+     * @param delivered recipient id -> grams per temperature class delivered by rows up to {@code throughSequence}
+     *                  that occurred in the month
+     */
+    public record LedgerMonth(Network network, Map<String, ClassAmounts> delivered) {
+    }
+
+    /** The month as the stock ledger has it after row {@code throughSequence}; empty for an unknown region. */
+    public Optional<LedgerMonth> loadAtLedger(String region, YearMonth month, long throughSequence) {
+        return translated(() -> Ids.findRegion(dsl, region).map(r -> {
+            Load load = new Load(dsl, r, month);
+            Network network = load.run(throughSequence);
+            return new LedgerMonth(network, load.delivered(network.settings().zone(), throughSequence));
+        }));
+    }
+
     private static <T> T translated(Supplier<T> work) {
         try {
             return work.get();
@@ -349,12 +373,17 @@ public final class NetworkRepository {
         }
 
         Network run() {
+            return run(null);
+        }
+
+        /** The month; lots as at the month's start (null) or after ledger row {@code through}. */
+        Network run(Long through) {
             RegionRecord r = dsl.selectFrom(REGION).where(REGION.ID.eq(region.id())).fetchSingle();
             PlanningSettings settings = new PlanningSettings(month, ZoneId.of(r.getTimeZone()), r.getRoadFactor(),
                     r.getAverageSpeedKmh(), r.getAllowDonorToDepot(), r.getAllowHubToRecipient(),
                     r.getAllowDonorToRecipient(), r.getBestBeforeGraceDays());
-            return new Network(r.getNetworkName(), settings, sites(), needs(), lots(settings.zone()), vehicles(), drivers(),
-                    travelMatrix());
+            return new Network(r.getNetworkName(), settings, sites(), needs(), lots(settings.zone(), through), vehicles(),
+                    drivers(), travelMatrix());
         }
 
         private List<Site> sites() {
@@ -394,28 +423,36 @@ public final class NetworkRepository {
         }
 
         /**
-         * Stock on hand per lot and site at the start of the month (ledger rows that occurred before it), plus
-         * the donations logged for the month (LOGGED rows occurring in it) and the corrections of any logged
-         * donation made before the month ends (an organizer who weighed again: the plan must not share out food
-         * that is not there); lots not available before the month ends are left out.
+         * With {@code through} null: stock on hand per lot and site at the start of the month (ledger rows that
+         * occurred before it), plus the donations logged for the month (LOGGED rows occurring in it) and the
+         * corrections of any logged donation made before the month ends (an organizer who weighed again: the plan
+         * must not share out food that is not there). With a ledger row number: the stock on hand after that row
+         * (every row up to it, except LOGGED rows occurring after the month), each part that a pickup or transfer
+         * brought to its site available from the day of the last such arrival. Lots not available before the
+         * month ends are left out.
          */
-        private List<DonationLot> lots(ZoneId zone) {
+        private List<DonationLot> lots(ZoneId zone, Long through) {
             OffsetDateTime start = month.atDay(1).atStartOfDay(zone).toOffsetDateTime();
             OffsetDateTime end = month.plusMonths(1).atDay(1).atStartOfDay(zone).toOffsetDateTime();
             Field<Long> onHand = DSL.sum(STOCK_DELTA.GRAMS).cast(SQLDataType.BIGINT).as("on_hand");
+            Field<OffsetDateTime> arrived = DSL.max(STOCK_DELTA.OCCURRED_AT)
+                    .filterWhere(STOCK_DELTA.KIND.in("PICKED_UP", "TRANSFERRED").and(STOCK_DELTA.GRAMS.gt(0L))).as("arrived");
             var row = STOCK_MOVEMENT.as("row");
             var corrected = STOCK_MOVEMENT.as("corrected");
-            var parts = dsl.select(STOCK_DELTA.LOT_ID, STOCK_DELTA.SITE_ID, onHand)
+            org.jooq.Condition rows = through == null
+                    ? STOCK_DELTA.OCCURRED_AT.lt(start)
+                            .or(STOCK_DELTA.OCCURRED_AT.lt(end).and(STOCK_DELTA.KIND.eq("LOGGED")
+                                    .or(STOCK_DELTA.KIND.eq("CORRECTED").and(corrected.KIND.eq("LOGGED"))
+                                            .and(corrected.OCCURRED_AT.lt(end)))))
+                    : STOCK_DELTA.MOVEMENT_ID.le(through).and(STOCK_DELTA.KIND.ne("LOGGED").or(STOCK_DELTA.OCCURRED_AT.lt(end)));
+            var parts = dsl.select(STOCK_DELTA.LOT_ID, STOCK_DELTA.SITE_ID, onHand, arrived)
                     .from(STOCK_DELTA)
                     .join(DONATION_LOT).on(DONATION_LOT.ID.eq(STOCK_DELTA.LOT_ID))
                     .join(row).on(row.ID.eq(STOCK_DELTA.MOVEMENT_ID))
                     .leftJoin(corrected).on(corrected.ID.eq(row.CORRECTS_ID))
                     .where(STOCK_DELTA.REGION_ID.eq(region.id()))
                     .and(DONATION_LOT.AVAILABLE_FROM.le(month.atEndOfMonth()))
-                    .and(STOCK_DELTA.OCCURRED_AT.lt(start)
-                            .or(STOCK_DELTA.OCCURRED_AT.lt(end).and(STOCK_DELTA.KIND.eq("LOGGED")
-                                    .or(STOCK_DELTA.KIND.eq("CORRECTED").and(corrected.KIND.eq("LOGGED"))
-                                            .and(corrected.OCCURRED_AT.lt(end))))))
+                    .and(rows)
                     .groupBy(STOCK_DELTA.LOT_ID, STOCK_DELTA.SITE_ID)
                     .having(DSL.sum(STOCK_DELTA.GRAMS).gt(java.math.BigDecimal.ZERO))
                     .orderBy(STOCK_DELTA.LOT_ID, STOCK_DELTA.SITE_ID)
@@ -430,11 +467,39 @@ public final class NetworkRepository {
                 DonationLotRecord lot = lots.get(part.value1());
                 String site = siteExternalIds.get(part.value2());
                 String id = partsPerLot.get(part.value1()) > 1 ? partId(lot.getExternalId(), site) : lot.getExternalId();
+                LocalDate from = lot.getAvailableFrom();
+                if (through != null && part.value4() != null) {
+                    LocalDate arrival = part.value4().atZoneSameInstant(zone).toLocalDate();
+                    from = arrival.isAfter(from) ? arrival : from;
+                }
                 result.add(new DonationLot(id, siteExternalIds.get(lot.getDonorId()), site, lot.getCategory(),
                         TemperatureClass.valueOf(lot.getTemperature()), part.value3(), lot.getExpiryDate(),
-                        ExpiryKind.valueOf(lot.getExpiryKind()), lot.getAvailableFrom(),
+                        ExpiryKind.valueOf(lot.getExpiryKind()), from,
                         lot.getEarmarkedFor() == null ? null : siteExternalIds.get(lot.getEarmarkedFor())));
             }
+            return result;
+        }
+
+        /** Grams per recipient and temperature class delivered by ledger rows up to {@code through} occurring in the month. */
+        Map<String, ClassAmounts> delivered(ZoneId zone, long through) {
+            OffsetDateTime start = month.atDay(1).atStartOfDay(zone).toOffsetDateTime();
+            OffsetDateTime end = month.plusMonths(1).atDay(1).atStartOfDay(zone).toOffsetDateTime();
+            Field<Long> grams = DSL.sum(STOCK_MOVEMENT.GRAMS).cast(SQLDataType.BIGINT).as("grams");
+            Map<String, ClassAmounts> result = new LinkedHashMap<>();
+            dsl.select(STOCK_MOVEMENT.RECIPIENT_ID, DONATION_LOT.TEMPERATURE, grams)
+                    .from(STOCK_MOVEMENT)
+                    .join(DONATION_LOT).on(DONATION_LOT.ID.eq(STOCK_MOVEMENT.LOT_ID))
+                    .where(STOCK_MOVEMENT.REGION_ID.eq(region.id()), STOCK_MOVEMENT.KIND.eq("DELIVERED"),
+                            STOCK_MOVEMENT.ID.le(through), STOCK_MOVEMENT.OCCURRED_AT.ge(start),
+                            STOCK_MOVEMENT.OCCURRED_AT.lt(end))
+                    .groupBy(STOCK_MOVEMENT.RECIPIENT_ID, DONATION_LOT.TEMPERATURE)
+                    .orderBy(STOCK_MOVEMENT.RECIPIENT_ID, DONATION_LOT.TEMPERATURE)
+                    .forEach(d -> {
+                        String recipient = siteExternalIds.get(d.value1());
+                        TemperatureClass t = TemperatureClass.valueOf(d.value2());
+                        ClassAmounts got = result.getOrDefault(recipient, ClassAmounts.ZERO);
+                        result.put(recipient, got.with(t, got.get(t) + d.value3()));
+                    });
             return result;
         }
 

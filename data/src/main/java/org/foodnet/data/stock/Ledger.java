@@ -175,6 +175,27 @@ public final class Ledger {
                 .fetchMap(SITE.EXTERNAL_ID, STOCK.GRAMS);
     }
 
+    /** The number ({@link LedgerEntry#sequence}) of the region's newest ledger row; 0 when it has none. */
+    public long head(String region) {
+        RegionKey r = Ids.region(dsl, region);
+        Long head = dsl.select(org.jooq.impl.DSL.max(STOCK_MOVEMENT.ID)).from(STOCK_MOVEMENT)
+                .where(STOCK_MOVEMENT.REGION_ID.eq(r.id())).fetchOne(0, Long.class);
+        return head == null ? 0 : head;
+    }
+
+    /**
+     * Whether food of the region was moved (picked up, transferred, delivered or discarded) by a ledger row that
+     * occurred from {@code from} (inclusive) to {@code to} (exclusive). Logged donations and corrections do not count.
+     */
+    public boolean foodMoved(String region, java.time.Instant from, java.time.Instant to) {
+        RegionKey r = Ids.region(dsl, region);
+        return dsl.fetchExists(STOCK_MOVEMENT, STOCK_MOVEMENT.REGION_ID.eq(r.id()),
+                STOCK_MOVEMENT.KIND.in(EntryKind.PICKED_UP.name(), EntryKind.TRANSFERRED.name(), EntryKind.DELIVERED.name(),
+                        EntryKind.DISCARDED.name()),
+                STOCK_MOVEMENT.OCCURRED_AT.ge(from.atOffset(ZoneOffset.UTC)),
+                STOCK_MOVEMENT.OCCURRED_AT.lt(to.atOffset(ZoneOffset.UTC)));
+    }
+
     /** The ledger rows of a lot, oldest first. */
     public List<LedgerEntry> entriesOf(String region, String lotId) {
         RegionKey r = Ids.region(dsl, region);

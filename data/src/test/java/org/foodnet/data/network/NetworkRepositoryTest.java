@@ -3,6 +3,7 @@ package org.foodnet.data.network;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
 
@@ -115,6 +116,53 @@ class NetworkRepositoryTest {
         assertThat(month.lots()).extracting(DonationLot::id, DonationLot::grams)
                 .contains(org.assertj.core.groups.Tuple.tuple("lot-0001", 12_000L),
                         org.assertj.core.groups.Tuple.tuple("lot-0005", 7_777L));
+    void theMonthAtTheLedgerHasTheFoodWhereTheLedgerSaysItIsNow_andWhatRecipientsGot() {
+        java.time.ZoneId tokyo = java.time.ZoneId.of("Asia/Tokyo");
+        java.util.function.IntFunction<Instant> day = d -> TestNetworks.MONTH.atDay(d).atTime(10, 0).atZone(tokyo).toInstant();
+        networks.store("now", TestNetworks.rich());
+        Ledger ledger = new Ledger(db.dsl());
+        Instant lastMonth = TestNetworks.MONTH.atDay(1).atStartOfDay(tokyo).minusHours(2).toInstant();
+        ledger.deliver("now", "lot-0003", "hub", "caf-001", 1_000, new Operation("n-0", "test", lastMonth));
+        assertThat(ledger.foodMoved("now", day.apply(1), day.apply(31))).isFalse();
+        ledger.transfer("now", "lot-0004", "hub", "depot-yonago", 30_000, new Operation("n-1", "test", day.apply(3)));
+        ledger.deliver("now", "lot-0003", "hub", "shl-001", 8_250, new Operation("n-2", "test", day.apply(3)));
+        // confirmed ahead of its day: the food is at the hub from the 12th
+        ledger.pickUp("now", "lot-0002", "farm-001", "hub", 40_000, new Operation("n-3", "test", day.apply(12)));
+        ledger.discard("now", "lot-0005", "depot-kurayoshi", 777, "dented", new Operation("n-4", "test", day.apply(4)));
+        long through = ledger.head("now");
+        // written later: not part of the month as at row `through`
+        ledger.transfer("now", "lot-0004", "hub", "depot-kurayoshi", 10_000, new Operation("n-5", "test", day.apply(5)));
+
+        NetworkRepository.LedgerMonth atLedger = networks.loadAtLedger("now", TestNetworks.MONTH, through).orElseThrow();
+
+        LocalDate d1 = TestNetworks.MONTH.atDay(1);
+        assertThat(atLedger.network().lots()).extracting(DonationLot::id, DonationLot::siteId, DonationLot::grams,
+                DonationLot::availableFrom).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("lot-0001", "sup-001", 12_500L, d1.plusDays(2)),
+                org.assertj.core.groups.Tuple.tuple("lot-0002", "hub", 40_000L, d1.plusDays(11)),
+                org.assertj.core.groups.Tuple.tuple("lot-0003", "hub", 9_000L, d1.minusDays(10)),
+                org.assertj.core.groups.Tuple.tuple("lot-0004@hub", "hub", 70_000L, d1.minusDays(40)),
+                org.assertj.core.groups.Tuple.tuple("lot-0004@depot-yonago", "depot-yonago", 30_000L, d1.plusDays(2)),
+                org.assertj.core.groups.Tuple.tuple("lot-0005", "depot-kurayoshi", 7_000L, d1.minusDays(5)),
+                org.assertj.core.groups.Tuple.tuple("lot-0006", "ind-001", 3_000L, d1.plusDays(5)),
+                org.assertj.core.groups.Tuple.tuple("lot-0007", "co-001", 1L, TestNetworks.MONTH.atEndOfMonth()));
+        // only deliveries in the month count for the month's needs
+        assertThat(atLedger.delivered()).containsExactly(java.util.Map.entry("shl-001",
+                new org.foodnet.solver.domain.ClassAmounts(0, 0, 8_250)));
+        // everything but the lots is the month as load has it
+        Network month = networks.load("now", TestNetworks.MONTH).orElseThrow();
+        assertThat(new Network(month.name(), month.settings(), month.sites(), month.needs(), atLedger.network().lots(),
+                month.vehicles(), month.drivers(), month.travelMatrix())).isEqualTo(atLedger.network());
+        assertThat(month.lots()).extracting(DonationLot::id).contains("lot-0004").doesNotContain("lot-0004@hub");
+        // at the newest row the later transfer counts too
+        assertThat(networks.loadAtLedger("now", TestNetworks.MONTH, ledger.head("now")).orElseThrow().network().lots())
+                .filteredOn(l -> l.id().startsWith("lot-0004")).extracting(DonationLot::siteId, DonationLot::grams)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("hub", 60_000L),
+                        org.assertj.core.groups.Tuple.tuple("depot-kurayoshi", 10_000L),
+                        org.assertj.core.groups.Tuple.tuple("depot-yonago", 30_000L));
+        assertThat(ledger.foodMoved("now", day.apply(1), day.apply(31))).isTrue();
+        assertThat(ledger.foodMoved("now", day.apply(13), day.apply(31))).isFalse();
+        assertThat(networks.loadAtLedger("nowhere", TestNetworks.MONTH, through)).isEmpty();
     }
 
     @Test
