@@ -116,6 +116,9 @@ class NetworkRepositoryTest {
         assertThat(month.lots()).extracting(DonationLot::id, DonationLot::grams)
                 .contains(org.assertj.core.groups.Tuple.tuple("lot-0001", 12_000L),
                         org.assertj.core.groups.Tuple.tuple("lot-0005", 7_777L));
+    }
+
+    @Test
     void theMonthAtTheLedgerHasTheFoodWhereTheLedgerSaysItIsNow_andWhatRecipientsGot() {
         java.time.ZoneId tokyo = java.time.ZoneId.of("Asia/Tokyo");
         java.util.function.IntFunction<Instant> day = d -> TestNetworks.MONTH.atDay(d).atTime(10, 0).atZone(tokyo).toInstant();
