@@ -259,23 +259,32 @@ final class BestInsertion {
         return moves.build();
     }
 
-    /** Whether the leg may travel on this day: after its food is released and upstream arrived, before it is due. */
+    /** Whether the leg may travel on this day: within {@link #firstDay}..{@link #lastDay}, not after its downstream hop. */
     private boolean dayAllowed(Leg leg, int day) {
-        int lo = PlanningContext.dayOf(leg.getReleaseMillis());
+        int lo = firstDay(leg);
+        if (lo < 0 || day < lo || day > lastDay(leg)) {
+            return false;
+        }
+        Trip down = leg.getDownstream() == null ? null : tripOf(leg.getDownstream().getPickup());
+        return down == null || down.getDay() >= day;
+    }
+
+    /** The first day the leg may travel (its food released, its upstream hop arrived); -1 when upstream is not planned. */
+    private int firstDay(Leg leg) {
+        int lo = Math.max(0, PlanningContext.dayOf(leg.getReleaseMillis()));
         if (leg.getUpstream() != null) {
             Trip up = tripOf(leg.getUpstream().getDrop());
             if (up == null) {
-                return false;
+                return -1;
             }
             lo = Math.max(lo, up.getDay());
         }
-        if (leg.getDownstream() != null) {
-            Trip down = tripOf(leg.getDownstream().getPickup());
-            if (down != null && down.getDay() < day) {
-                return false;
-            }
-        }
-        return day >= lo && day <= PlanningContext.dayOf(leg.getParcel().lastLeg().dueMillis() - 1);
+        return lo;
+    }
+
+    /** The last day the leg may travel (its parcel due). */
+    private int lastDay(Leg leg) {
+        return Math.min(ctx.days() - 1, PlanningContext.dayOf(leg.getParcel().lastLeg().dueMillis() - 1));
     }
 
     /** The move re-placing the parcel, or null when some leg finds no feasible place. */
@@ -400,15 +409,11 @@ final class BestInsertion {
     }
 
     private Insertion best(Leg leg) {
-        int lo = Math.max(0, PlanningContext.dayOf(leg.getReleaseMillis()));
-        if (leg.getUpstream() != null) {
-            Trip up = tripOf(leg.getUpstream().getDrop());
-            if (up == null) {
-                return null;
-            }
-            lo = Math.max(lo, up.getDay());
+        int lo = firstDay(leg);
+        if (lo < 0) {
+            return null;
         }
-        int hi = Math.min(ctx.days() - 1, PlanningContext.dayOf(leg.getParcel().lastLeg().dueMillis() - 1));
+        int hi = lastDay(leg);
         List<Trip> candidates = candidates(leg, lo, hi);
         long[] rank = new long[candidates.size()];
         Integer[] order = new Integer[candidates.size()];

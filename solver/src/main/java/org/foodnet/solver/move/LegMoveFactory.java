@@ -1,7 +1,6 @@
 package org.foodnet.solver.move;
 
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
