@@ -22,8 +22,12 @@ import java.util.Optional;
  *
  * @param url           JDBC URL of an external PostgreSQL, or null for the embedded one
  * @param dataDirectory data directory of the embedded PostgreSQL (ignored with an external URL)
+ * @param durable       the embedded PostgreSQL flushes every commit to disk (fsync, synchronous_commit and
+ *                      full_page_writes on). Always true except where a test opts out with
+ *                      {@link #withoutDurabilityForTests()}; there is no setting for it.
  */
-public record DatabaseSettings(String url, String user, String password, Path dataDirectory, int poolSize) {
+public record DatabaseSettings(String url, String user, String password, Path dataDirectory, int poolSize,
+                               boolean durable) {
 
     public static final String URL = "FOODNET_DB_URL";
     public static final String USER = "FOODNET_DB_USER";
@@ -39,6 +43,11 @@ public record DatabaseSettings(String url, String user, String password, Path da
         if (poolSize < 1 || poolSize > 200) {
             throw new IllegalArgumentException("poolSize must be in [1, 200], got " + poolSize);
         }
+    }
+
+    /** Durable settings (the only kind outside tests). */
+    public DatabaseSettings(String url, String user, String password, Path dataDirectory, int poolSize) {
+        this(url, user, password, dataDirectory, poolSize, true);
     }
 
     /** The embedded PostgreSQL on this data directory. */
@@ -69,7 +78,16 @@ public record DatabaseSettings(String url, String user, String password, Path da
     }
 
     public DatabaseSettings withPoolSize(int size) {
-        return new DatabaseSettings(url, user, password, dataDirectory, size);
+        return new DatabaseSettings(url, user, password, dataDirectory, size, durable);
+    }
+
+    /**
+     * For tests only, where durability is not what is tested: the embedded PostgreSQL runs with fsync,
+     * synchronous_commit and full_page_writes off, so a crash of PostgreSQL or the machine can lose acknowledged
+     * writes. No setting or environment variable leads here.
+     */
+    public DatabaseSettings withoutDurabilityForTests() {
+        return new DatabaseSettings(url, user, password, dataDirectory, poolSize, false);
     }
 
     private static Optional<String> setting(String property, String variable) {
@@ -83,6 +101,7 @@ public record DatabaseSettings(String url, String user, String password, Path da
     @Override
     public String toString() {
         // never print the password
-        return embedded() ? "embedded PostgreSQL in " + dataDirectory : "PostgreSQL at " + url + " as " + user;
+        return embedded() ? "embedded PostgreSQL in " + dataDirectory + (durable ? "" : " (NOT durable: tests only)")
+                : "PostgreSQL at " + url + " as " + user;
     }
 }
