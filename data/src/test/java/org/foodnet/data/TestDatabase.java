@@ -16,7 +16,9 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 /**
  * A fresh, migrated database for one test class. All classes share one embedded PostgreSQL per test JVM
  * (started once, stopped at JVM exit) and each gets its own database in it, so a class starts in about a
- * second instead of paying initdb every time.
+ * second instead of paying initdb every time. This shared server is the repository tests' own (trust, superuser,
+ * not durable); the embedded server as the application runs it is tested by {@code DatabaseTest} and
+ * {@code LockedDatabaseTest}.
  */
 public final class TestDatabase implements AutoCloseable {
 
@@ -46,7 +48,15 @@ public final class TestDatabase implements AutoCloseable {
         if (server == null) {
             try {
                 Path directory = Files.createTempDirectory("foodnet-test-pg");
-                server = EmbeddedPostgres.builder().setDataDirectory(directory).setCleanDataDirectory(true).start();
+                // Test-only and explicit: durability is not what the repository tests test, so this shared server
+                // runs with fsync, synchronous_commit and full_page_writes off (zonky's defaults, spelled out), unless
+                // -Dfoodnet.test.durable=true (to measure what durability costs). Database.open() never does this.
+                String durability = Boolean.getBoolean("foodnet.test.durable") ? "on" : "off";
+                server = EmbeddedPostgres.builder().setDataDirectory(directory).setCleanDataDirectory(true)
+                        .setServerConfig("fsync", durability)
+                        .setServerConfig("synchronous_commit", durability)
+                        .setServerConfig("full_page_writes", durability)
+                        .start();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
