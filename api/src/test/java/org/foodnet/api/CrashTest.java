@@ -20,6 +20,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 
 import org.foodnet.api.Http.Response;
@@ -73,11 +75,34 @@ class CrashTest {
         awaitUp(first, port, root.resolve("first.log"));
         long up = System.nanoTime();
 
-        // donations from several threads until the kill
+        // donations from several threads; the thread that gets the ACKNOWLEDGED_BEFORE_KILL-th 201 kills at once,
+        // so that the newest commits are milliseconds old (not yet flushed if commits were asynchronous)
         Map<String, String> acknowledged = new ConcurrentHashMap<>(); // idempotency key -> lot id
         List<String> unexpected = Collections.synchronizedList(new ArrayList<>());
         AtomicBoolean killing = new AtomicBoolean();
-        CountDownLatch enough = new CountDownLatch(ACKNOWLEDGED_BEFORE_KILL);
+        AtomicInteger answered = new AtomicInteger();
+        CountDownLatch killed = new CountDownLatch(1);
+        // PostgreSQL's processes, listed again and again, so the kill need not walk the process tree first
+        AtomicReference<List<ProcessHandle>> postgres = new AtomicReference<>(postgresProcesses(dataDir));
+        Thread watcher = new Thread(() -> {
+            while (!killing.get()) {
+                List<ProcessHandle> now = postgresProcesses(dataDir);
+                if (!killing.get() && !now.isEmpty()) {
+                    postgres.set(now);
+                }
+                sleepQuietly(100);
+            }
+        }, "postgres-watcher");
+        watcher.setDaemon(true);
+        watcher.start();
+        Runnable kill = () -> {
+            if (killing.compareAndSet(false, true)) {
+                // SIGKILL the JVM and every PostgreSQL process of the data directory, all at once
+                first.toHandle().destroyForcibly();
+                postgres.get().forEach(ProcessHandle::destroyForcibly);
+                killed.countDown();
+            }
+        };
         List<Thread> organizers = new ArrayList<>();
         for (int t = 0; t < THREADS; t++) {
             int thread = t;
@@ -99,7 +124,9 @@ class CrashTest {
                     }
                     if (r.status() == 201) {
                         acknowledged.put(key, r.json().get("lotId").asString());
-                        enough.countDown();
+                        if (answered.incrementAndGet() == ACKNOWLEDGED_BEFORE_KILL) {
+                            kill.run();
+                        }
                     } else {
                         unexpected.add(key + ": " + r);
                     }
@@ -108,18 +135,14 @@ class CrashTest {
             organizer.start();
             organizers.add(organizer);
         }
-        boolean reached = enough.await(3, TimeUnit.MINUTES);
-        // SIGKILL the JVM and every PostgreSQL process of the data directory, all at once, mid-load
-        List<ProcessHandle> postgres = postgresProcesses(dataDir);
-        assertThat(postgres).as("PostgreSQL processes of " + dataDir).isNotEmpty();
-        killing.set(true);
-        first.toHandle().destroyForcibly();
-        postgres.forEach(ProcessHandle::destroyForcibly);
+        boolean reached = killed.await(3, TimeUnit.MINUTES);
+        kill.run(); // in any case
         for (Thread organizer : organizers) {
             organizer.join(TimeUnit.SECONDS.toMillis(90));
         }
+        assertThat(postgres.get()).as("PostgreSQL processes of " + dataDir).isNotEmpty();
         assertThat(first.waitFor(30, TimeUnit.SECONDS)).isTrue();
-        for (ProcessHandle p : postgres) {
+        for (ProcessHandle p : postgres.get()) {
             p.onExit().get(30, TimeUnit.SECONDS);
         }
         assertThat(reached).as("%d donations acknowledged before the kill; log: %s", acknowledged.size(),
@@ -127,7 +150,7 @@ class CrashTest {
         assertThat(unexpected).as("answers other than 201 before the kill").isEmpty();
         assertThat(dataDir.resolve("postmaster.pid")).as("PostgreSQL was killed, not stopped").exists();
         Map<String, String> acked = new HashMap<>(acknowledged);
-        long killed = System.nanoTime();
+        long down = System.nanoTime();
 
         // restart on the same data directory: PostgreSQL recovers from its WAL
         int secondPort = freePort();
@@ -164,7 +187,7 @@ class CrashTest {
         }
         System.out.printf("CrashTest: %d donations acknowledged before the kill, %d stored (some answered by nobody),"
                 + " all acknowledged ones exactly once; first start %.1f s, load %.1f s, restart %.1f s%n", acked.size(),
-                ledgerRows.size(), (up - t0) / 1e9, (killed - up) / 1e9, (restarted - killed) / 1e9);
+                ledgerRows.size(), (up - t0) / 1e9, (down - up) / 1e9, (restarted - down) / 1e9);
     }
 
     private static void count(Connection c, String sql, Map<String, Integer> into) throws Exception {
@@ -222,6 +245,14 @@ class CrashTest {
             // nothing to kill
         }
         return processes;
+    }
+
+    private static void sleepQuietly(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static int freePort() throws IOException {
