@@ -41,7 +41,7 @@ class CrashTest {
 
     private static final int THREADS = 4;
     private static final int ACKNOWLEDGED_BEFORE_KILL = 40;
-    private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
+    private static final Duration START_TIMEOUT = Duration.ofMinutes(5);
 
     private final List<Process> services = new ArrayList<>();
     private Path root;
@@ -135,7 +135,7 @@ class CrashTest {
             organizer.start();
             organizers.add(organizer);
         }
-        boolean reached = killed.await(3, TimeUnit.MINUTES);
+        boolean reached = killed.await(5, TimeUnit.MINUTES);
         kill.run(); // in any case
         for (Thread organizer : organizers) {
             organizer.join(TimeUnit.SECONDS.toMillis(90));
