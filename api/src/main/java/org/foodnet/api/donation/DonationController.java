@@ -147,7 +147,9 @@ class DonationController {
                     lots.add(logged.donation().lotId());
                     replayed += logged.replayed() ? 1 : 0;
                 } catch (Problem p) {
-                    errors.add(new Csv.RowError(row.line(), p.errors().isEmpty() ? null : p.errors().get(0).field(), p.getMessage()));
+                    String field = p.errors().isEmpty() ? null : p.errors().get(0).field();
+                    errors.add(new Csv.RowError(row.line(), "Idempotency-Key".equals(field) ? "key" : field,
+                            p.errors().isEmpty() ? p.getMessage() : p.errors().get(0).reason()));
                 } catch (RuntimeException e) {
                     errors.add(new Csv.RowError(row.line(), null, e.getMessage()));
                 }
