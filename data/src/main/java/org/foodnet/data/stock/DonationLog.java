@@ -3,7 +3,7 @@ package org.foodnet.data.stock;
 import static org.foodnet.data.jooq.Tables.DONATION_LOT;
 import static org.foodnet.data.jooq.Tables.SITE;
 
-import java.time.ZoneOffset;
+import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -14,12 +14,14 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.foodnet.data.ConstraintViolation;
 import org.foodnet.data.Ids;
 import org.foodnet.data.Ids.RegionKey;
+import org.foodnet.data.jooq.tables.records.StockMovementRecord;
 import org.foodnet.solver.domain.DonationLot;
 import org.jooq.DSLContext;
+import org.jooq.Record;
 
 /**
- * Logging one donation at the cost of one donation: the region, the (at most three) sites the donation names and
- * two inserts (lot and ledger row). Nothing of the month's other lots or stock is read, so logging costs the same
+ * Logging one donation at the cost of one donation: the (at most three) sites the donation names and one statement
+ * that inserts lot and ledger row. Nothing of the month's other lots or stock is read, so logging costs the same
  * with 100 or 100,000 lots in the month.
  *
  * <p>The rules are the api's and the database's: the site the food is at must be a donor, the hub or a depot, the
@@ -41,6 +43,8 @@ public final class DonationLog {
 
     private final DSLContext dsl;
     private final Map<String, SiteRef> sites = new ConcurrentHashMap<>();
+    /** Region keys by code (a region is never deleted nor renamed; its time zone is not used here). */
+    private final Map<String, RegionKey> regions = new ConcurrentHashMap<>();
 
     public DonationLog(DSLContext dsl) {
         this.dsl = dsl;
@@ -59,41 +63,47 @@ public final class DonationLog {
      * @throws InvalidDonation naming the field ({@code siteId}, {@code donorId}, {@code earmarkedFor}) at fault
      */
     public LedgerEntry log(String region, DonationLot lot, Operation op) {
-        RegionKey r = Ids.region(dsl, region);
+        RegionKey r = regions.computeIfAbsent(region, code -> Ids.region(dsl, code));
         Map<String, SiteRef> named = resolve(r, lot, false);
         SiteRef at = named.get(lot.siteId());
         SiteRef donor = named.get(lot.donorId());
         SiteRef earmark = lot.earmarkedFor() == null ? null : named.get(lot.earmarkedFor());
         try {
-            return dsl.transactionResult(cfg -> {
-                DSLContext tx = cfg.dsl();
-                Long lotKey = tx.insertInto(DONATION_LOT)
-                        .set(DONATION_LOT.REGION_ID, r.id())
-                        .set(DONATION_LOT.EXTERNAL_ID, lot.id())
-                        .set(DONATION_LOT.DONOR_ID, donor.key())
-                        .set(DONATION_LOT.CATEGORY, lot.category())
-                        .set(DONATION_LOT.TEMPERATURE, lot.temperature().name())
-                        .set(DONATION_LOT.GRAMS, lot.grams())
-                        .set(DONATION_LOT.EXPIRY_DATE, lot.expiryDate())
-                        .set(DONATION_LOT.EXPIRY_KIND, lot.expiryKind().name())
-                        .set(DONATION_LOT.AVAILABLE_FROM, lot.availableFrom())
-                        .set(DONATION_LOT.EARMARKED_FOR, earmark == null ? null : earmark.key())
-                        .set(DONATION_LOT.LOGGED_BY, op.by())
-                        .set(DONATION_LOT.LOGGED_AT, op.occurredAt().atOffset(ZoneOffset.UTC))
-                        .onConflict(DONATION_LOT.REGION_ID, DONATION_LOT.EXTERNAL_ID).doNothing()
-                        .returning(DONATION_LOT.ID)
-                        .fetchOptional(DONATION_LOT.ID)
-                        .orElse(null);
-                Ledger.Row row;
-                if (lotKey == null) {
-                    // the lot exists: a retry of the same operation (replayed) or another operation (refused)
-                    long existing = Ids.lot(tx, r, lot.id());
-                    row = new Ledger.Row(EntryKind.LOGGED, existing, null, at.key(), null, lot.grams(), null, null);
-                } else {
-                    row = new Ledger.Row(EntryKind.LOGGED, lotKey, null, at.key(), null, lot.grams(), null, null);
-                }
-                return Ledger.append(tx, r, row, op);
-            });
+            // lot and ledger row in one statement (atomic on its own: no savepoint inside the caller's transaction);
+            // the lot is not inserted when the operation id was applied already
+            Record made = dsl.resultQuery("""
+                            WITH lot AS (
+                                INSERT INTO donation_lot (region_id, external_id, donor_id, category, temperature, grams,
+                                                          expiry_date, expiry_kind, available_from, earmarked_for,
+                                                          logged_by, logged_at)
+                                SELECT CAST(? AS bigint), ?, CAST(? AS bigint), ?, ?, CAST(? AS bigint), CAST(? AS date), ?, CAST(? AS date),
+                                       CAST(? AS bigint), ?, CAST(? AS timestamptz)
+                                WHERE NOT EXISTS (SELECT 1 FROM stock_movement WHERE operation_id = ?)
+                                ON CONFLICT (region_id, external_id) DO NOTHING
+                                RETURNING id)
+                            INSERT INTO stock_movement (operation_id, region_id, kind, lot_id, to_site_id, grams, occurred_at,
+                                                        recorded_by)
+                            SELECT ?, CAST(? AS bigint), 'LOGGED', lot.id, CAST(? AS bigint), CAST(? AS bigint), CAST(? AS timestamptz), ? FROM lot
+                            ON CONFLICT (operation_id) DO NOTHING
+                            RETURNING id, occurred_at, recorded_at""",
+                    r.id(), lot.id(), donor.key(), lot.category(), lot.temperature().name(), lot.grams(),
+                    lot.expiryDate().toString(), lot.expiryKind().name(), lot.availableFrom().toString(),
+                    earmark == null ? null : earmark.key(), op.by(), op.occurredAt().toString(), op.id(),
+                    op.id(), r.id(), at.key(), lot.grams(), op.occurredAt().toString(), op.by())
+                    .fetchOne();
+            if (made != null) {
+                return new LedgerEntry(made.get(0, Long.class), op.id(), EntryKind.LOGGED, lot.id(), null, lot.siteId(), null,
+                        lot.grams(), null, null, made.get(1, OffsetDateTime.class).toInstant(),
+                        made.get(2, OffsetDateTime.class).toInstant(), op.by(), false);
+            }
+            // nothing written: a retry of the same operation (replayed), or the id or lot id of another one (refused)
+            StockMovementRecord done = Ledger.movement(dsl, op.id()).orElseThrow(() -> new ConstraintViolation(
+                    "donation_lot_external_id_unique", "23505", "donation lot " + lot.id() + " exists already", null));
+            Long lotKey = dsl.select(DONATION_LOT.ID).from(DONATION_LOT)
+                    .where(DONATION_LOT.REGION_ID.eq(r.id()), DONATION_LOT.EXTERNAL_ID.eq(lot.id()))
+                    .fetchOne(DONATION_LOT.ID);
+            return Ledger.replay(dsl, done, new Ledger.Row(EntryKind.LOGGED, lotKey == null ? -1 : lotKey, null, at.key(),
+                    null, lot.grams(), null, null), op);
         } catch (RuntimeException e) {
             ConstraintViolation v = e instanceof ConflictingOperation ? null : ConstraintViolation.of(e).orElse(null);
             if (v != null && (v.constraint().equals("stock_movement_site_roles")
