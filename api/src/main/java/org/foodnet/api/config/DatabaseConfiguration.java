@@ -9,6 +9,7 @@ import org.foodnet.data.DatabaseSettings;
 import org.foodnet.data.job.SolveJobRepository;
 import org.foodnet.data.network.NetworkRepository;
 import org.foodnet.data.plan.PlanRepository;
+import org.foodnet.data.stock.DonationLog;
 import org.foodnet.data.stock.Ledger;
 import org.jooq.DSLContext;
 import org.springframework.context.annotation.Bean;
@@ -53,6 +54,12 @@ class DatabaseConfiguration {
     @Bean
     Ledger ledger(DSLContext dsl) {
         return new Ledger(dsl);
+    }
+
+    /** Logs donations reading only the sites they name (its site cache is dropped by NetworkService on changes). */
+    @Bean
+    DonationLog donationLog(DSLContext dsl) {
+        return new DonationLog(dsl);
     }
 
     @Bean

@@ -3,7 +3,6 @@ package org.foodnet.api.donation;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -12,7 +11,6 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import org.foodnet.api.network.NetworkService;
 import org.foodnet.api.security.Account;
 import org.foodnet.api.security.CurrentUser;
 import org.foodnet.api.web.Csv;
@@ -20,7 +18,6 @@ import org.foodnet.api.web.CsvCells;
 import org.foodnet.api.web.Problem;
 import org.foodnet.data.stock.LedgerEntry;
 import org.foodnet.solver.domain.ExpiryKind;
-import org.foodnet.solver.domain.Site;
 import org.foodnet.solver.domain.TemperatureClass;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -54,36 +51,26 @@ class DonationController {
 
     private final DonationService donations;
     private final CurrentUser user;
-    private final NetworkService network;
 
-    DonationController(DonationService donations, CurrentUser user, NetworkService network) {
+    DonationController(DonationService donations, CurrentUser user) {
         this.donations = donations;
         this.user = user;
-        this.network = network;
     }
 
     @PostMapping("/api/donations")
     ResponseEntity<DonationView> log(
             @RequestHeader("Idempotency-Key") @Pattern(regexp = KEY, message = "must be 1-100 letters, digits or . _ : -") String key,
             @Valid @RequestBody DonationRequest request) {
-        DonationService.Logged logged;
-        try {
-            logged = donations.log(user.get(), key, request);
-        } catch (org.foodnet.data.ConstraintViolation e) {
-            if (!"donation_lot_external_id_unique".equals(e.constraint())) {
-                throw e;
-            }
-            // the same key sent twice at once (a double tap): the other request made the lot; this one replays it
-            logged = donations.log(user.get(), key, request);
-        }
+        DonationService.Logged logged = donations.log(user.get(), key, request);
         return ResponseEntity.created(URI.create("/api/donations/" + logged.donation().lotId()))
                 .header("Idempotent-Replayed", Boolean.toString(logged.replayed()))
                 .body(logged.donation());
     }
 
     @GetMapping("/api/donations")
-    List<DonationView> list(@RequestParam(defaultValue = "100") @Min(1) @Max(500) int limit) {
-        return donations.list(user.get(), limit);
+    List<DonationView> list(@RequestParam(defaultValue = "100") @Min(1) @Max(500) int limit,
+                            @RequestParam(defaultValue = "0") @Min(0) @Max(100_000_000) int offset) {
+        return donations.list(user.get(), limit, offset);
     }
 
     @GetMapping("/api/donations/{lotId}")
@@ -99,9 +86,10 @@ class DonationController {
         if (request.deltaGrams() == 0) {
             throw Problem.badField("deltaGrams", "must not be 0");
         }
-        Account me = user.get();
-        donations.correct(me, lotId, key, request.deltaGrams(), request.reason());
-        return ResponseEntity.status(HttpStatus.CREATED).body(donations.get(me, lotId));
+        DonationService.Logged corrected = donations.correct(user.get(), lotId, key, request.deltaGrams(), request.reason());
+        return ResponseEntity.status(HttpStatus.CREATED)
+                .header("Idempotent-Replayed", Boolean.toString(corrected.replayed()))
+                .body(corrected.donation());
     }
 
     // --- CSV -------------------------------------------------------------------------------------------------
@@ -109,7 +97,7 @@ class DonationController {
     @GetMapping(value = "/api/donations.csv", produces = "text/csv")
     ResponseEntity<String> export(@RequestParam(defaultValue = "500") @Min(1) @Max(5000) int limit) {
         List<List<Object>> rows = new ArrayList<>();
-        for (DonationView d : donations.list(user.get(), limit)) {
+        for (DonationView d : donations.list(user.get(), limit, 0)) {
             rows.add(List.of(d.lotId(), d.siteId(), d.donorId(), d.category(), d.temperature(), d.grams(), d.expiryDate(),
                     d.expiryKind(), d.availableFrom(), d.earmarkedFor() == null ? "" : d.earmarkedFor()));
         }
@@ -128,7 +116,6 @@ class DonationController {
     public ImportResult importCsv(@RequestBody String body) {
         List<Csv.Row> rows = Csv.read(body, List.of("key", "site_id", "category", "temperature", "grams", "expiry_date"));
         Account me = user.get();
-        Map<String, Site> sites = network.load(network.monthOrCurrent(null)).sitesById();
         List<Csv.RowError> errors = new ArrayList<>();
         List<Object[]> valid = new ArrayList<>();
         java.util.Set<String> keys = new java.util.HashSet<>();
@@ -151,14 +138,18 @@ class DonationController {
         List<String> lots = new ArrayList<>();
         int replayed = 0;
         if (errors.isEmpty()) {
+            // the rows' keys in one order, so that two imports sharing keys never wait for each other in a circle
+            valid.stream().map(v -> (String) v[1]).sorted().forEach(k -> donations.lock(me, k));
             for (Object[] v : valid) {
                 Csv.Row row = (Csv.Row) v[0];
                 try {
-                    DonationService.Logged logged = donations.log(me, (String) v[1], (DonationRequest) v[2], sites);
+                    DonationService.Logged logged = donations.log(me, (String) v[1], (DonationRequest) v[2]);
                     lots.add(logged.donation().lotId());
                     replayed += logged.replayed() ? 1 : 0;
                 } catch (Problem p) {
-                    errors.add(new Csv.RowError(row.line(), p.errors().isEmpty() ? null : p.errors().get(0).field(), p.getMessage()));
+                    String field = p.errors().isEmpty() ? null : p.errors().get(0).field();
+                    errors.add(new Csv.RowError(row.line(), "Idempotency-Key".equals(field) ? "key" : field,
+                            p.errors().isEmpty() ? p.getMessage() : p.errors().get(0).reason()));
                 } catch (RuntimeException e) {
                     errors.add(new Csv.RowError(row.line(), null, e.getMessage()));
                 }

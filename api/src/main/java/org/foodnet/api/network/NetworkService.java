@@ -12,6 +12,7 @@ import java.util.function.UnaryOperator;
 import org.foodnet.api.config.FoodnetProperties;
 import org.foodnet.api.web.Problem;
 import org.foodnet.data.network.NetworkRepository;
+import org.foodnet.data.stock.DonationLog;
 import org.foodnet.solver.domain.Driver;
 import org.foodnet.solver.domain.Network;
 import org.foodnet.solver.domain.RecipientNeed;
@@ -21,6 +22,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The region's network as the use cases see it: read a month, or change it (load, change, store in one
@@ -33,9 +36,12 @@ public class NetworkService {
     private final JdbcClient jdbc;
     private final String region;
     private final Clock clock;
+    private final DonationLog donationLog;
 
-    NetworkService(NetworkRepository networks, JdbcClient jdbc, FoodnetProperties properties, Clock clock) {
+    NetworkService(NetworkRepository networks, JdbcClient jdbc, FoodnetProperties properties, Clock clock,
+                   DonationLog donationLog) {
         this.networks = networks;
+        this.donationLog = donationLog;
         this.jdbc = jdbc;
         this.region = properties.region();
         this.clock = clock;
@@ -78,6 +84,7 @@ public class NetworkService {
         lock();
         Network changed = change.apply(load(month));
         networks.store(region, changed);
+        sitesChanged();
         return changed;
     }
 
@@ -85,6 +92,20 @@ public class NetworkService {
     public void store(Network network) {
         lock();
         networks.store(region, network);
+        sitesChanged();
+    }
+
+    /** Drops the donation log's cached sites now and again when this transaction has ended. */
+    private void sitesChanged() {
+        donationLog.forgetSites();
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    donationLog.forgetSites();
+                }
+            });
+        }
     }
 
     private void lock() {

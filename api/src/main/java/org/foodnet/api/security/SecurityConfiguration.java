@@ -13,6 +13,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.savedrequest.NullRequestCache;
 
 /**
@@ -34,11 +35,15 @@ class SecurityConfiguration {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
     }
 
-    /** Requests that bring HTTP Basic credentials (scripts, curl, the API tests): stateless, as before. */
+    /**
+     * Requests that bring credentials in the Authorization header (scripts, curl, the API tests): HTTP Basic or a
+     * personal API token ({@code Bearer}, checked before Basic); stateless, as before.
+     */
     @Bean
     @Order(1)
-    SecurityFilterChain basic(HttpSecurity http) throws Exception {
+    SecurityFilterChain basic(HttpSecurity http, ApiTokens tokens) throws Exception {
         http.securityMatcher(request -> request.getHeader("Authorization") != null)
+                .addFilterBefore(new BearerTokenFilter(tokens, SecurityConfiguration::badToken), BasicAuthenticationFilter.class)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .httpBasic(basic -> basic.realmName("foodnet").authenticationEntryPoint(SecurityConfiguration::unauthorized));
         return rules(http);
@@ -70,7 +75,7 @@ class SecurityConfiguration {
                         .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
                         .requestMatchers("/error").permitAll()
                         .requestMatchers(HttpMethod.GET, "/", "/*.html", "/css/**", "/js/**", "/webjars/**", "/favicon.ico").permitAll()
-                        .requestMatchers("/api/me").authenticated()
+                        .requestMatchers("/api/me", "/api/me/tokens", "/api/me/tokens/*").authenticated()
                         .requestMatchers(HttpMethod.GET, "/api/sites", "/api/sites/*").hasAnyRole(COORDINATOR, ORGANIZER)
                         .requestMatchers("/api/donations", "/api/donations/**", "/api/donations.csv").hasAnyRole(COORDINATOR, ORGANIZER)
                         .requestMatchers("/api/drivers/*/**").hasAnyRole(COORDINATOR, DRIVER)
@@ -87,6 +92,12 @@ class SecurityConfiguration {
             response.setHeader("WWW-Authenticate", "Basic realm=\"foodnet\"");
         }
         write(response, 401, "Unauthorized", "sign in with HTTP Basic (user name and password)");
+    }
+
+    private static void badToken(HttpServletRequest request, HttpServletResponse response,
+                                 org.springframework.security.core.AuthenticationException e) throws IOException {
+        response.setHeader("WWW-Authenticate", "Bearer realm=\"foodnet\", error=\"invalid_token\"");
+        write(response, 401, "Unauthorized", "the API token (Authorization: Bearer) is unknown, revoked or malformed");
     }
 
     private static void write(HttpServletResponse response, int status, String title, String detail) throws IOException {

@@ -263,7 +263,7 @@ public final class Ledger {
         return entryQuery(tx).where(STOCK_MOVEMENT.ID.eq(id)).fetchSingle(rec -> entry(rec, false));
     }
 
-    private static LedgerEntry replay(DSLContext tx, StockMovementRecord existing, Row row, Operation op) {
+    static LedgerEntry replay(DSLContext tx, StockMovementRecord existing, Row row, Operation op) {
         LedgerEntry entry = entryQuery(tx).where(STOCK_MOVEMENT.ID.eq(existing.getId())).fetchSingle(rec -> entry(rec, true));
         boolean same = existing.getKind().equals(row.kind().name()) && existing.getLotId() == row.lot()
                 && Objects.equals(existing.getFromSiteId(), row.from()) && Objects.equals(existing.getToSiteId(), row.to())
@@ -275,7 +275,7 @@ public final class Ledger {
         return entry;
     }
 
-    private static Optional<StockMovementRecord> movement(DSLContext tx, String operationId) {
+    static Optional<StockMovementRecord> movement(DSLContext tx, String operationId) {
         return tx.selectFrom(STOCK_MOVEMENT).where(STOCK_MOVEMENT.OPERATION_ID.eq(operationId)).fetchOptional();
     }
 
