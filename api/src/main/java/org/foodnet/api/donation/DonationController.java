@@ -41,7 +41,11 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class DonationController {
 
-    static final String KEY = "[A-Za-z0-9._:-]{1,100}";
+    /** An Idempotency-Key: 1-200 printable ASCII characters (space to tilde; the server trims spaces at the ends). */
+    static final String KEY = "[ -~]{1,200}";
+    static final String KEY_MESSAGE = org.foodnet.api.web.InputRules.KEY_RULE;
+    /** Donations listed per page at most. */
+    static final int MAX_PAGE_SIZE = 500;
     static final List<String> CSV_COLUMNS = List.of("key", "site_id", "donor_id", "category", "temperature", "grams",
             "expiry_date", "expiry_kind", "available_from", "earmarked_for");
 
@@ -64,7 +68,7 @@ class DonationController {
 
     @PostMapping("/api/donations")
     ResponseEntity<DonationView> log(
-            @RequestHeader("Idempotency-Key") @Pattern(regexp = KEY, message = "must be 1-100 letters, digits or . _ : -") String key,
+            @RequestHeader("Idempotency-Key") @Pattern(regexp = KEY, message = KEY_MESSAGE) String key,
             @Valid @RequestBody DonationRequest request) {
         DonationService.Logged logged;
         try {
@@ -81,9 +85,22 @@ class DonationController {
                 .body(logged.donation());
     }
 
+    /**
+     * Logged donations, newest first, a page at a time: {@code page} (0, 1, ...) of {@code size} (1-500, default 100;
+     * {@code limit} is the older name of {@code size}). When there may be more, a {@code Link: <...>; rel="next"} header
+     * names the next page.
+     */
     @GetMapping("/api/donations")
-    List<DonationView> list(@RequestParam(defaultValue = "100") @Min(1) @Max(500) int limit) {
-        return donations.list(user.get(), limit);
+    ResponseEntity<List<DonationView>> list(@RequestParam(required = false) @Min(1) @Max(MAX_PAGE_SIZE) Integer size,
+                                            @RequestParam(required = false) @Min(1) @Max(MAX_PAGE_SIZE) Integer limit,
+                                            @RequestParam(defaultValue = "0") @Min(0) @Max(1_000_000) int page) {
+        int perPage = size != null ? size : limit != null ? limit : 100;
+        List<DonationView> found = donations.list(user.get(), perPage, (long) page * perPage);
+        ResponseEntity.BodyBuilder ok = ResponseEntity.ok();
+        if (found.size() == perPage) {
+            ok.header("Link", "</api/donations?page=" + (page + 1) + "&size=" + perPage + ">; rel=\"next\"");
+        }
+        return ok.body(found);
     }
 
     @GetMapping("/api/donations/{lotId}")
@@ -94,7 +111,7 @@ class DonationController {
     @PostMapping("/api/donations/{lotId}/corrections")
     ResponseEntity<DonationView> correct(
             @PathVariable String lotId,
-            @RequestHeader("Idempotency-Key") @Pattern(regexp = KEY, message = "must be 1-100 letters, digits or . _ : -") String key,
+            @RequestHeader("Idempotency-Key") @Pattern(regexp = KEY, message = KEY_MESSAGE) String key,
             @Valid @RequestBody CorrectionRequest request) {
         if (request.deltaGrams() == 0) {
             throw Problem.badField("deltaGrams", "must not be 0");
@@ -107,9 +124,10 @@ class DonationController {
     // --- CSV -------------------------------------------------------------------------------------------------
 
     @GetMapping(value = "/api/donations.csv", produces = "text/csv")
-    ResponseEntity<String> export(@RequestParam(defaultValue = "500") @Min(1) @Max(5000) int limit) {
+    ResponseEntity<String> export(@RequestParam(defaultValue = "500") @Min(1) @Max(5000) int limit,
+                                  @RequestParam(defaultValue = "0") @Min(0) @Max(1_000_000) int page) {
         List<List<Object>> rows = new ArrayList<>();
-        for (DonationView d : donations.list(user.get(), limit)) {
+        for (DonationView d : donations.list(user.get(), limit, (long) page * limit)) {
             rows.add(List.of(d.lotId(), d.siteId(), d.donorId(), d.category(), d.temperature(), d.grams(), d.expiryDate(),
                     d.expiryKind(), d.availableFrom(), d.earmarkedFor() == null ? "" : d.earmarkedFor()));
         }
@@ -125,7 +143,7 @@ class DonationController {
      */
     @PostMapping(value = "/api/donations.csv", consumes = {"text/csv", "text/plain"})
     @Transactional
-    public ImportResult importCsv(@RequestBody String body) {
+    public ImportResult importCsv(@RequestBody(required = false) String body) {
         List<Csv.Row> rows = Csv.read(body, List.of("key", "site_id", "category", "temperature", "grams", "expiry_date"));
         Account me = user.get();
         Map<String, Site> sites = network.load(network.monthOrCurrent(null)).sitesById();
@@ -137,9 +155,17 @@ class DonationController {
             if (request == null) {
                 continue;
             }
+            if (request.availableFrom() != null && request.expiryDate().isBefore(request.availableFrom())) {
+                errors.add(new Csv.RowError(row.line(), "expiry_date", "is before available_from"));
+                continue;
+            }
             String key = row.get("key");
+            if (key == null) {
+                errors.add(new Csv.RowError(row.line(), "key", "must not be empty (it is the row's idempotency key)"));
+                continue;
+            }
             if (!key.matches(KEY)) {
-                errors.add(new Csv.RowError(row.line(), "key", "must be 1-100 letters, digits or . _ : -"));
+                errors.add(new Csv.RowError(row.line(), "key", KEY_MESSAGE));
                 continue;
             }
             if (!keys.add(key)) {

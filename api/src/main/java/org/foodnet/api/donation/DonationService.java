@@ -97,12 +97,12 @@ class DonationService {
 
     /** The donations an organizer logged (a coordinator: everyone's), newest first. */
     @Transactional(readOnly = true)
-    List<DonationView> list(Account who, int limit) {
+    List<DonationView> list(Account who, int limit, long offset) {
         List<String> lots = who.role() == Role.COORDINATOR
-                ? jdbc.sql("SELECT lot_id FROM api_donation WHERE region = ? ORDER BY logged_at DESC, lot_id LIMIT ?")
-                        .params(network.region(), limit).query(String.class).list()
-                : jdbc.sql("SELECT lot_id FROM api_donation WHERE region = ? AND username = ? ORDER BY logged_at DESC, lot_id LIMIT ?")
-                        .params(network.region(), who.username(), limit).query(String.class).list();
+                ? jdbc.sql("SELECT lot_id FROM api_donation WHERE region = ? ORDER BY logged_at DESC, lot_id LIMIT ? OFFSET ?")
+                        .params(network.region(), limit, offset).query(String.class).list()
+                : jdbc.sql("SELECT lot_id FROM api_donation WHERE region = ? AND username = ? ORDER BY logged_at DESC, lot_id LIMIT ? OFFSET ?")
+                        .params(network.region(), who.username(), limit, offset).query(String.class).list();
         return lots.stream().map(this::view).toList();
     }
 

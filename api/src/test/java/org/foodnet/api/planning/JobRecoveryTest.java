@@ -32,7 +32,7 @@ class JobRecoveryTest extends ApiTestBase {
         SolveJob job = jobs.queue(draft.id());
         jobs.start(job.id());
 
-        recovery.run(null);
+        recovery.recover();
 
         var view = coordinator.get("/api/jobs/" + job.id()).json();
         assertThat(view.get("status").asString()).isEqualTo("INTERRUPTED");
