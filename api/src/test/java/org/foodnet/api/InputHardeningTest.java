@@ -132,10 +132,13 @@ class InputHardeningTest extends ApiTestBase {
     void nonAsciiIdempotencyKeyIs400() {
         long before = donations();
         byte[] body = DONATION.formatted("2027-01-01").getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        for (String key : List.of("ключ-1", "キー", "a\u0001b", "x".repeat(201), "é")) {
+        for (String key : List.of("ключ-1", "キー", "x".repeat(201), "é")) {
             Response r = organizer.raw("POST", "/api/donations", "application/json", body, KEY, key);
             assertField(r, 400, KEY);
         }
+        // control characters in a header: Tomcat refuses the request before it is read; still problem+json
+        assertField(organizer.raw("POST", "/api/donations", "application/json", body, KEY, "a\u0001b"), 400, "headers");
+        assertField(organizer.raw("POST", "/api/donations", "application/json", body, KEY, "a\u007fb"), 400, "headers");
         Response correction = organizer.raw("POST", "/api/donations/don-x/corrections", "application/json",
                 "{\"deltaGrams\":5,\"reason\":\"x\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8), KEY, "ключ");
         assertField(correction, 400, KEY);
