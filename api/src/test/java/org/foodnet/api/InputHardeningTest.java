@@ -107,6 +107,41 @@ class InputHardeningTest extends ApiTestBase {
         assertField(coordinator.get("/api/plans/99999999999999999999999"), 400, "id");
     }
 
+    private static final String NETWORK = """
+            {"name":"kirin","settings":{"month":"2027-04","zone":"Asia/Tokyo","roadFactor":1.4,"averageSpeedKmh":35.0,
+             "allowDonorToDepot":false,"allowHubToRecipient":false,"allowDonorToRecipient":false,"bestBeforeGraceDays":0},
+             "sites":[],"needs":[%s],"lots":[%s],"vehicles":[],"drivers":[%s]}""";
+    private static final String LOT = """
+            {"id":"ih-lot-1","donorId":"hub","siteId":"hub","category":"rice","temperature":"AMBIENT","grams":%s,
+             "expiryDate":"%s","expiryKind":"BEST_BEFORE","availableFrom":"2027-04-01"}""";
+
+    @Test
+    void networkDocumentWithHostileValuesIs4xx() {
+        long before = donations();
+        Response r = coordinator.put("/api/network", NETWORK.formatted("", LOT.formatted("1000", "+9999999-01-01"), ""));
+        assertField(r, 400, "lots[0].expiryDate");
+        r = coordinator.put("/api/network", NETWORK.formatted("", LOT.formatted("9223372036854775807", "2027-05-01"), ""));
+        assertThat(r.status()).as(r.toString()).isBetween(400, 499);
+        assertProblem(r, r.status(), null);
+        r = coordinator.put("/api/network", NETWORK.formatted("", LOT.formatted("99999999999999999999", "2027-05-01"), ""));
+        assertField(r, 400, "lots[0].grams");
+        r = coordinator.put("/api/network", NETWORK.formatted("", LOT.formatted("-5", "2027-05-01"), ""));
+        assertThat(r.status()).as(r.toString()).isBetween(400, 499);
+        assertProblem(r, r.status(), null);
+        r = coordinator.put("/api/network", NETWORK.formatted("{\"recipientId\":\"caf-001\",\"monthlyNeed\":{\"ambientGrams\":1,"
+                + "\"chilledGrams\":0,\"frozenGrams\":0},\"servingDays\":[\"10000-01-01\"]}", "", ""));
+        assertField(r, 400, "needs[0].servingDays[0]");
+        r = coordinator.put("/api/network", NETWORK.formatted("", "", "{\"id\":\"drv-001\",\"name\":\"x\",\"home\":{\"lat\":35,"
+                + "\"lon\":134},\"maxMinutesPerDay\":240,\"vehicleId\":\"veh-001\",\"slots\":[{\"date\":\"0001-01-01\","
+                + "\"from\":\"09:00\",\"to\":\"13:00\"}]}"));
+        assertField(r, 400, "drivers[0].slots[0].date");
+        r = coordinator.put("/api/network", NETWORK.formatted("", "", "").replace("2027-04", "+9999999-01"));
+        assertField(r, 400, "settings.month");
+        r = coordinator.put("/api/network", NETWORK.formatted("", "", "").replace("\"kirin\"", "\"ki\\u0000rin\""));
+        assertField(r, 400, "name");
+        assertThat(donations()).isEqualTo(before);
+    }
+
     // --- 2. NUL and control characters in text ----------------------------------------------------------------------
 
     @Test
