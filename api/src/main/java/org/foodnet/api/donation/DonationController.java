@@ -185,6 +185,9 @@ class DonationController {
                     replayed += logged.replayed() ? 1 : 0;
                 } catch (Problem p) {
                     errors.add(new Csv.RowError(row.line(), p.errors().isEmpty() ? null : p.errors().get(0).field(), p.getMessage()));
+                } catch (org.foodnet.data.ConstraintViolation e) {
+                    org.foodnet.api.web.DatabaseRules.Words words = org.foodnet.api.web.DatabaseRules.explain(e.constraint(), e.sqlState());
+                    errors.add(new Csv.RowError(row.line(), words.field(), words.reason()));
                 } catch (RuntimeException e) {
                     errors.add(new Csv.RowError(row.line(), null, e.getMessage()));
                 }

@@ -3,9 +3,9 @@ package org.foodnet.api.web;
 import java.util.Map;
 
 /** A rule PostgreSQL enforced, in the words of the API: the field it is about and why (never the rule's name). */
-final class DatabaseRules {
+public final class DatabaseRules {
 
-    record Words(String field, String reason, org.springframework.http.HttpStatus status) {
+    public record Words(String field, String reason, org.springframework.http.HttpStatus status) {
         Words(String field, String reason) {
             this(field, reason, org.springframework.http.HttpStatus.CONFLICT);
         }
@@ -36,7 +36,7 @@ final class DatabaseRules {
     private DatabaseRules() {
     }
 
-    static Words explain(String constraint, String sqlState) {
+    public static Words explain(String constraint, String sqlState) {
         Words known = KNOWN.get(constraint);
         if (known != null) {
             return known;
