@@ -97,6 +97,74 @@ public final class Http {
         }
     }
 
+    /**
+     * Sends a request over a plain socket, headers written as UTF-8 bytes exactly as given (what
+     * java.net.http refuses to send: non-ASCII or control characters in a header), and reads the answer.
+     */
+    public Response raw(String method, String path, String contentType, byte[] body, String... headers) {
+        int port = Integer.parseInt(base.substring(base.lastIndexOf(':') + 1));
+        try (java.net.Socket socket = new java.net.Socket("localhost", port)) {
+            socket.setSoTimeout(60_000);
+            java.io.ByteArrayOutputStream head = new java.io.ByteArrayOutputStream();
+            StringBuilder h = new StringBuilder(method + " " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n");
+            if (user != null) {
+                h.append("Authorization: Basic ").append(Base64.getEncoder().encodeToString(
+                        (user + ":" + password).getBytes(StandardCharsets.UTF_8))).append("\r\n");
+            }
+            if (contentType != null) {
+                h.append("Content-Type: ").append(contentType).append("\r\n");
+            }
+            for (int i = 0; i + 1 < headers.length; i += 2) {
+                h.append(headers[i]).append(": ").append(headers[i + 1]).append("\r\n");
+            }
+            h.append("Content-Length: ").append(body == null ? 0 : body.length).append("\r\n\r\n");
+            head.write(h.toString().getBytes(StandardCharsets.UTF_8));
+            if (body != null) {
+                head.write(body);
+            }
+            socket.getOutputStream().write(head.toByteArray());
+            socket.getOutputStream().flush();
+            byte[] all = socket.getInputStream().readAllBytes();
+            String text = new String(all, StandardCharsets.UTF_8);
+            int end = text.indexOf("\r\n\r\n");
+            String[] lines = (end < 0 ? text : text.substring(0, end)).split("\r\n");
+            int status = Integer.parseInt(lines[0].split(" ")[1]);
+            Map<String, String> map = new LinkedHashMap<>();
+            for (int i = 1; i < lines.length; i++) {
+                int colon = lines[i].indexOf(':');
+                if (colon > 0) {
+                    map.merge(lines[i].substring(0, colon).trim().toLowerCase(java.util.Locale.ROOT),
+                            lines[i].substring(colon + 1).trim(), (a, b) -> a + "," + b);
+                }
+            }
+            String rest = end < 0 ? "" : text.substring(end + 4);
+            if ("chunked".equalsIgnoreCase(map.get("transfer-encoding"))) {
+                StringBuilder decoded = new StringBuilder();
+                byte[] bytes = rest.getBytes(StandardCharsets.UTF_8);
+                int at = 0;
+                while (at < bytes.length) {
+                    int nl = rest.indexOf("\r\n", 0);
+                    String tail = new String(bytes, at, bytes.length - at, StandardCharsets.UTF_8);
+                    nl = tail.indexOf("\r\n");
+                    if (nl < 0) {
+                        break;
+                    }
+                    int size = Integer.parseInt(tail.substring(0, nl).trim().split(";")[0], 16);
+                    if (size == 0) {
+                        break;
+                    }
+                    int start = at + tail.substring(0, nl + 2).getBytes(StandardCharsets.UTF_8).length;
+                    decoded.append(new String(bytes, start, size, StandardCharsets.UTF_8));
+                    at = start + size + 2;
+                }
+                rest = decoded.toString();
+            }
+            return new Response(status, map, rest);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     /** Reads a Server-Sent Events stream to its end (or the timeout) and returns its text. */
     public String events(String path, Duration timeout) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(timeout).GET()

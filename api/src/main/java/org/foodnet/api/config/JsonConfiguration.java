@@ -2,18 +2,43 @@ package org.foodnet.api.config;
 
 import java.time.Clock;
 
+import org.foodnet.api.web.InputRulesModule;
 import org.foodnet.solver.json.FoodnetJsonModule;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import tools.jackson.core.StreamReadFeature;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.cfg.EnumFeature;
 
-/** HTTP JSON reads and writes networks and plans exactly as the files do (docs/file-formats.md). */
+/**
+ * HTTP JSON reads and writes networks and plans exactly as the files do (docs/file-formats.md), and reads request
+ * bodies strictly: no duplicate keys, no numbers for enums, nothing after the value, dates, months, times and text
+ * within the rules of {@link org.foodnet.api.web.InputRules}.
+ */
 @Configuration(proxyBeanMethods = false)
 class JsonConfiguration {
 
     @Bean
     FoodnetJsonModule foodnetJsonModule() {
         return new FoodnetJsonModule();
+    }
+
+    @Bean
+    InputRulesModule inputRulesModule() {
+        return new InputRulesModule();
+    }
+
+    @Bean
+    JsonMapperBuilderCustomizer strictJson() {
+        return builder -> builder.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .enable(EnumFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
+                .disable(EnumFeature.READ_UNKNOWN_ENUM_VALUES_AS_NULL)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
     }
 
     /** "Today" for re-planning; tests replace it with a fixed clock. */

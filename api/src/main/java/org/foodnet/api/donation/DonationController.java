@@ -38,7 +38,11 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class DonationController {
 
-    static final String KEY = "[A-Za-z0-9._:-]{1,100}";
+    /** An Idempotency-Key: 1-200 printable ASCII characters (space to tilde; the server trims spaces at the ends). */
+    static final String KEY = "[ -~]{1,200}";
+    static final String KEY_MESSAGE = org.foodnet.api.web.InputRules.KEY_RULE;
+    /** Donations listed per page at most. */
+    static final int MAX_PAGE_SIZE = 500;
     static final List<String> CSV_COLUMNS = List.of("key", "site_id", "donor_id", "category", "temperature", "grams",
             "expiry_date", "expiry_kind", "available_from", "earmarked_for");
 
@@ -59,7 +63,7 @@ class DonationController {
 
     @PostMapping("/api/donations")
     ResponseEntity<DonationView> log(
-            @RequestHeader("Idempotency-Key") @Pattern(regexp = KEY, message = "must be 1-100 letters, digits or . _ : -") String key,
+            @RequestHeader("Idempotency-Key") @Pattern(regexp = KEY, message = KEY_MESSAGE) String key,
             @Valid @RequestBody DonationRequest request) {
         DonationService.Logged logged = donations.log(user.get(), key, request);
         return ResponseEntity.created(URI.create("/api/donations/" + logged.donation().lotId()))
@@ -67,10 +71,22 @@ class DonationController {
                 .body(logged.donation());
     }
 
+    /**
+     * Logged donations, newest first, a page at a time: {@code page} (0, 1, ...) of {@code size} (1-500, default 100;
+     * {@code limit} is the older name of {@code size}). When there may be more, a {@code Link: <...>; rel="next"} header
+     * names the next page.
+     */
     @GetMapping("/api/donations")
-    List<DonationView> list(@RequestParam(defaultValue = "100") @Min(1) @Max(500) int limit,
-                            @RequestParam(defaultValue = "0") @Min(0) @Max(100_000_000) int offset) {
-        return donations.list(user.get(), limit, offset);
+    ResponseEntity<List<DonationView>> list(@RequestParam(required = false) @Min(1) @Max(MAX_PAGE_SIZE) Integer size,
+                                            @RequestParam(required = false) @Min(1) @Max(MAX_PAGE_SIZE) Integer limit,
+                                            @RequestParam(defaultValue = "0") @Min(0) @Max(1_000_000) int page) {
+        int perPage = size != null ? size : limit != null ? limit : 100;
+        List<DonationView> found = donations.list(user.get(), perPage, (long) page * perPage);
+        ResponseEntity.BodyBuilder ok = ResponseEntity.ok();
+        if (found.size() == perPage) {
+            ok.header("Link", "</api/donations?page=" + (page + 1) + "&size=" + perPage + ">; rel=\"next\"");
+        }
+        return ok.body(found);
     }
 
     @GetMapping("/api/donations/{lotId}")
@@ -81,7 +97,7 @@ class DonationController {
     @PostMapping("/api/donations/{lotId}/corrections")
     ResponseEntity<DonationView> correct(
             @PathVariable String lotId,
-            @RequestHeader("Idempotency-Key") @Pattern(regexp = KEY, message = "must be 1-100 letters, digits or . _ : -") String key,
+            @RequestHeader("Idempotency-Key") @Pattern(regexp = KEY, message = KEY_MESSAGE) String key,
             @Valid @RequestBody CorrectionRequest request) {
         if (request.deltaGrams() == 0) {
             throw Problem.badField("deltaGrams", "must not be 0");
@@ -95,9 +111,10 @@ class DonationController {
     // --- CSV -------------------------------------------------------------------------------------------------
 
     @GetMapping(value = "/api/donations.csv", produces = "text/csv")
-    ResponseEntity<String> export(@RequestParam(defaultValue = "500") @Min(1) @Max(5000) int limit) {
+    ResponseEntity<String> export(@RequestParam(defaultValue = "500") @Min(1) @Max(5000) int limit,
+                                  @RequestParam(defaultValue = "0") @Min(0) @Max(1_000_000) int page) {
         List<List<Object>> rows = new ArrayList<>();
-        for (DonationView d : donations.list(user.get(), limit, 0)) {
+        for (DonationView d : donations.list(user.get(), limit, (long) page * limit)) {
             rows.add(List.of(d.lotId(), d.siteId(), d.donorId(), d.category(), d.temperature(), d.grams(), d.expiryDate(),
                     d.expiryKind(), d.availableFrom(), d.earmarkedFor() == null ? "" : d.earmarkedFor()));
         }
@@ -113,7 +130,7 @@ class DonationController {
      */
     @PostMapping(value = "/api/donations.csv", consumes = {"text/csv", "text/plain"})
     @Transactional
-    public ImportResult importCsv(@RequestBody String body) {
+    public ImportResult importCsv(@RequestBody(required = false) String body) {
         List<Csv.Row> rows = Csv.read(body, List.of("key", "site_id", "category", "temperature", "grams", "expiry_date"));
         Account me = user.get();
         List<Csv.RowError> errors = new ArrayList<>();
@@ -124,9 +141,17 @@ class DonationController {
             if (request == null) {
                 continue;
             }
+            if (request.availableFrom() != null && request.expiryDate().isBefore(request.availableFrom())) {
+                errors.add(new Csv.RowError(row.line(), "expiry_date", "is before available_from"));
+                continue;
+            }
             String key = row.get("key");
+            if (key == null) {
+                errors.add(new Csv.RowError(row.line(), "key", "must not be empty (it is the row's idempotency key)"));
+                continue;
+            }
             if (!key.matches(KEY)) {
-                errors.add(new Csv.RowError(row.line(), "key", "must be 1-100 letters, digits or . _ : -"));
+                errors.add(new Csv.RowError(row.line(), "key", KEY_MESSAGE));
                 continue;
             }
             if (!keys.add(key)) {
@@ -150,6 +175,9 @@ class DonationController {
                     String field = p.errors().isEmpty() ? null : p.errors().get(0).field();
                     errors.add(new Csv.RowError(row.line(), "Idempotency-Key".equals(field) ? "key" : field,
                             p.errors().isEmpty() ? p.getMessage() : p.errors().get(0).reason()));
+                } catch (org.foodnet.data.ConstraintViolation e) {
+                    org.foodnet.api.web.DatabaseRules.Words words = org.foodnet.api.web.DatabaseRules.explain(e.constraint(), e.sqlState());
+                    errors.add(new Csv.RowError(row.line(), words.field(), words.reason()));
                 } catch (RuntimeException e) {
                     errors.add(new Csv.RowError(row.line(), null, e.getMessage()));
                 }

@@ -132,7 +132,7 @@ class DonationService {
 
     /** The donations an organizer logged (a coordinator: everyone's), newest first. */
     @Transactional(readOnly = true)
-    List<DonationView> list(Account who, int limit, int offset) {
+    List<DonationView> list(Account who, int limit, long offset) {
         List<String> lots = who.role() == Role.COORDINATOR
                 ? jdbc.sql("SELECT lot_id FROM api_donation WHERE region = ? ORDER BY logged_at DESC, lot_id LIMIT ? OFFSET ?")
                         .params(network.region(), limit, offset).query(String.class).list()

@@ -75,7 +75,7 @@ class CsvController {
     }
 
     @PostMapping(value = "/api/sites.csv", consumes = {"text/csv", "text/plain"})
-    ImportResult importSites(@RequestBody String body) {
+    ImportResult importSites(@RequestBody(required = false) String body) {
         List<Csv.Row> rows = Csv.read(body, List.of("id", "name", "kind", "lat", "lon", "service_seconds"));
         List<String> ids = new ArrayList<>();
         network.change(network.monthOrCurrent(null), n -> {
@@ -113,7 +113,7 @@ class CsvController {
     }
 
     @PostMapping(value = "/api/volunteers.csv", consumes = {"text/csv", "text/plain"})
-    ImportResult importVolunteers(@RequestBody String body) {
+    ImportResult importVolunteers(@RequestBody(required = false) String body) {
         List<Csv.Row> rows = Csv.read(body, VOLUNTEER_COLUMNS);
         List<String> ids = new ArrayList<>();
         network.change(network.monthOrCurrent(null), n -> {
@@ -178,7 +178,7 @@ class CsvController {
                     map.put(DayOfWeek.valueOf(dayAndTimes[0].toUpperCase(java.util.Locale.ROOT)),
                             new TimeWindow(LocalTime.parse(times[0]), LocalTime.parse(times[1])));
                 } catch (RuntimeException e) {
-                    throw new BadValue("opening_hours", "expected e.g. 'MONDAY 09:00-17:00; FRIDAY 09:00-12:00', got '" + p + "'");
+                    throw new BadValue("opening_hours", "expected e.g. 'MONDAY 09:00-17:00; FRIDAY 09:00-12:00', got '" + shorten(p) + "'");
                 }
             }
         }
@@ -192,10 +192,11 @@ class CsvController {
             for (String d : v.split(";")) {
                 try {
                     if (!d.isBlank()) {
-                        dates.add(LocalDate.parse(d.trim()));
+                        dates.add(org.foodnet.api.web.InputRules.date(d.trim()));
                     }
-                } catch (java.time.format.DateTimeParseException e) {
-                    throw new BadValue("closed_dates", "expected dates like 2026-12-29;2026-12-30, got '" + d.trim() + "'");
+                } catch (org.foodnet.api.web.InputRules.Refused e) {
+                    throw new BadValue("closed_dates", "expected dates like 2026-12-29;2026-12-30 between 2000-01-01 and "
+                            + "2100-12-31, got '" + shorten(d.trim()) + "'");
                 }
             }
         }

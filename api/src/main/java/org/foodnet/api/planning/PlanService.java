@@ -61,6 +61,7 @@ class PlanService {
     Started plan(YearMonth month, Map<String, Long> weights, Integer timeLimitSeconds) {
         solving.requireRoom();
         Network m = network.load(month); // 404 when there is no network
+        requireSomethingToPlan(m, month);
         ZoneId zone = m.settings().zone();
         boolean moved = ledger.foodMoved(network.region(), month.atDay(1).atStartOfDay(zone).toInstant(),
                 month.plusMonths(1).atDay(1).atStartOfDay(zone).toInstant());
@@ -70,6 +71,21 @@ class PlanService {
                         ledger.head(network.region()))
                 : new PlanOrigins.Origin(draft.id(), timeLimit(timeLimitSeconds), null, null));
         return start(draft);
+    }
+
+    /**
+     * A month without donation lots or without any recipient's need has nothing to plan: refused up front (422 naming
+     * {@code month}) rather than as a solve job that fails.
+     */
+    static void requireSomethingToPlan(Network m, YearMonth month) {
+        boolean noLots = m.lots().stream().noneMatch(l -> l.grams() > 0);
+        boolean noNeeds = m.needs().stream().noneMatch(n -> n.monthlyNeed().totalGrams() > 0);
+        if (noLots || noNeeds) {
+            String why = noLots && noNeeds ? "it has no donation lots and no recipient needs"
+                    : noLots ? "it has no donation lots" : "no recipient needs food in it";
+            throw new Problem(org.springframework.http.HttpStatus.UNPROCESSABLE_CONTENT, "nothing to plan in " + month + ": " + why,
+                    java.util.List.of(new Problem.FieldError("month", "nothing to plan in " + month + ": " + why)));
+        }
     }
 
     /** Solves a draft or solved plan (again); a plan solved before keeps its best plan unless a better one is found. */

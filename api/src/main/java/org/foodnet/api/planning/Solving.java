@@ -205,7 +205,7 @@ class Solving implements DisposableBean {
             LOG.error("Solve job {} for plan {} failed", jobId, planId, e);
             synchronized (run) {
                 try {
-                    jobs.fail(jobId, e.getClass().getSimpleName() + ": " + e.getMessage());
+                    jobs.fail(jobId, inWords(e));
                     restore(planId);
                 } catch (RuntimeException again) {
                     LOG.error("Could not record the failure of solve job {}", jobId, again);
@@ -241,6 +241,20 @@ class Solving implements DisposableBean {
         } catch (RuntimeException e) {
             LOG.warn("Could not store the progress of solve job {}", jobId, e);
         }
+    }
+
+    /** A failed job's error as the coordinator reads it; the details (class, solver internals) are only logged. */
+    static String inWords(RuntimeException e) {
+        String message = String.valueOf(e.getMessage());
+        if (message.contains("empty valueRange") || message.contains("must not return an empty")) {
+            return "nothing to plan: no donation of the month can reach a recipient that needs it";
+        }
+        if (e instanceof IllegalArgumentException && !message.contains("org.") && !message.contains("java.")
+                && !message.contains("Exception") && message.length() < 300) {
+            return "the month's data cannot be planned: " + message;
+        }
+        return "planning stopped because of an unexpected error (details in the server log); the best plan found so far,"
+                + " if any, is kept";
     }
 
     /** After a failure: a plan with a stored best plan becomes SOLVED again, one without goes back to DRAFT. */

@@ -7,7 +7,9 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.foodnet.api.web.ProblemResponses;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
@@ -68,8 +70,9 @@ class SecurityConfiguration {
     private static SecurityFilterChain rules(HttpSecurity http) throws Exception {
         http.csrf(csrf -> csrf.disable())   // session cookie is SameSite=Strict (application.properties)
                 .exceptionHandling(e -> e.authenticationEntryPoint(SecurityConfiguration::unauthorized)
-                        .accessDeniedHandler((request, response, denied) -> write(response, 403, "Forbidden",
-                                "your role may not " + request.getMethod() + " " + request.getRequestURI())))
+                        .accessDeniedHandler((request, response, denied) -> ProblemResponses.write(response,
+                                HttpStatus.FORBIDDEN, "your role may not " + request.getMethod() + " " + request.getRequestURI(),
+                                "role", "may not " + request.getMethod() + " " + request.getRequestURI())))
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
                         .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
@@ -91,20 +94,14 @@ class SecurityConfiguration {
         if (request.getHeader("X-Requested-With") == null) {
             response.setHeader("WWW-Authenticate", "Basic realm=\"foodnet\"");
         }
-        write(response, 401, "Unauthorized", "sign in with HTTP Basic (user name and password)");
+        ProblemResponses.write(response, HttpStatus.UNAUTHORIZED, "sign in with HTTP Basic (user name and password)",
+                "Authorization", "sign in with HTTP Basic (user name and password)");
     }
 
     private static void badToken(HttpServletRequest request, HttpServletResponse response,
                                  org.springframework.security.core.AuthenticationException e) throws IOException {
         response.setHeader("WWW-Authenticate", "Bearer realm=\"foodnet\", error=\"invalid_token\"");
-        write(response, 401, "Unauthorized", "the API token (Authorization: Bearer) is unknown, revoked or malformed");
-    }
-
-    private static void write(HttpServletResponse response, int status, String title, String detail) throws IOException {
-        response.setStatus(status);
-        response.setContentType("application/problem+json");
-        response.setCharacterEncoding("UTF-8");
-        response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status
-                + ",\"detail\":\"" + detail.replace("\\", "\\\\").replace("\"", "\\\"") + "\"}");
+        ProblemResponses.write(response, HttpStatus.UNAUTHORIZED, "the API token (Authorization: Bearer) is unknown, revoked or malformed",
+                "Authorization", "the API token is unknown, revoked or malformed");
     }
 }

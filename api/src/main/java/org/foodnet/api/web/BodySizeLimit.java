@@ -34,12 +34,8 @@ class BodySizeLimit extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (request.getContentLengthLong() > limit) {
-            response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
-            response.setContentType("application/problem+json");
-            response.setCharacterEncoding("UTF-8");
-            response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Content Too Large\",\"status\":413,"
-                    + "\"detail\":\"the request body is larger than " + limit + " bytes\",\"instance\":\""
-                    + request.getRequestURI().replace("\"", "") + "\"}");
+            String detail = "the request body is larger than " + limit + " bytes";
+            ProblemResponses.write(response, HttpStatus.CONTENT_TOO_LARGE, detail, "body", detail);
             return;
         }
         chain.doFilter(new Limited(request, limit), response);

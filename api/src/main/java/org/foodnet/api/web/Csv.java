@@ -42,18 +42,34 @@ public final class Csv {
     }
 
     public static List<Row> read(String text, List<String> required) {
-        if (text == null || text.isBlank()) {
-            throw Problem.badField("body", "the CSV is empty; the first line must name the columns");
-        }
-        if (text.charAt(0) == '\uFEFF') {
+        if (text != null && !text.isEmpty() && text.charAt(0) == '\uFEFF') {
             text = text.substring(1);
         }
+        if (text == null || text.isBlank()) {
+            throw new Rejected(List.of(new RowError(1, "header",
+                    "the CSV is empty; the first line must name the columns (" + String.join(",", required) + ")")));
+        }
         List<List<String>> records = parse(text);
+        if (records.isEmpty() || records.get(0).stream().allMatch(String::isBlank)) {
+            throw new Rejected(List.of(new RowError(1, "header",
+                    "the first line must name the columns (" + String.join(",", required) + ")")));
+        }
         List<String> header = records.get(0).stream().map(h -> h.trim().toLowerCase(java.util.Locale.ROOT)).toList();
+        List<RowError> missing = new ArrayList<>();
         for (String column : required) {
             if (!header.contains(column)) {
-                throw Problem.badField("header", "missing column " + column + " (columns: " + String.join(",", required) + ")");
+                missing.add(new RowError(1, column, "missing column " + column + " in the header (columns: "
+                        + String.join(",", required) + ")"));
             }
+        }
+        for (int c = 0; c < header.size(); c++) {
+            String problem = InputRules.textProblem(header.get(c));
+            if (problem != null) {
+                missing.add(new RowError(1, "column " + (c + 1), problem));
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw new Rejected(missing);
         }
         List<Row> rows = new ArrayList<>();
         for (int i = 1; i < records.size(); i++) {
@@ -106,7 +122,7 @@ public final class Csv {
             }
         }
         if (quoted) {
-            throw Problem.badField("body", "a quoted CSV field is not closed");
+            throw new Rejected(List.of(new RowError(records.size() + 1, null, "a quoted CSV field is not closed")));
         }
         if (!field.isEmpty() || !record.isEmpty()) {
             record.add(field.toString());

@@ -43,13 +43,17 @@ public final class CsvCells {
         if (v != null && v.length() > 300) {
             throw new BadValue(column, "must have at most 300 characters");
         }
+        String problem = InputRules.textProblem(v);
+        if (problem != null) {
+            throw new BadValue(column, problem);
+        }
         return v;
     }
 
     public static String id(Csv.Row row, String column, boolean required) {
         String v = text(row, column, required);
         if (v != null && !v.matches(ID_PATTERN)) {
-            throw new BadValue(column, ID_MESSAGE + ", got '" + v + "'");
+            throw new BadValue(column, ID_MESSAGE + ", got '" + shorten(v) + "'");
         }
         return v;
     }
@@ -57,9 +61,13 @@ public final class CsvCells {
     public static double number(Csv.Row row, String column) {
         String v = text(row, column, true);
         try {
-            return Double.parseDouble(v);
+            double d = Double.parseDouble(v);
+            if (!Double.isFinite(d) || !v.matches("[-+]?[0-9]+(\\.[0-9]+)?([eE][-+]?[0-9]+)?")) {
+                throw new NumberFormatException();
+            }
+            return d;
         } catch (NumberFormatException e) {
-            throw new BadValue(column, "must be a number, got '" + v + "'");
+            throw new BadValue(column, "must be a number, got '" + shorten(v) + "'");
         }
     }
 
@@ -75,7 +83,7 @@ public final class CsvCells {
             }
             return value;
         } catch (NumberFormatException e) {
-            throw new BadValue(column, "must be a whole number, got '" + v + "'");
+            throw new BadValue(column, "must be a whole number, got '" + shorten(v) + "'");
         }
     }
 
@@ -87,17 +95,22 @@ public final class CsvCells {
         try {
             return Enum.valueOf(type, v.toUpperCase(java.util.Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new BadValue(column, "unknown value '" + v + "' (expected one of " + Arrays.toString(type.getEnumConstants()) + ")");
+            throw new BadValue(column, "unknown value '" + shorten(v) + "' (expected one of " + Arrays.toString(type.getEnumConstants()) + ")");
         }
     }
 
     public static LocalDate date(Csv.Row row, String column, boolean required) {
         String v = text(row, column, required);
         try {
-            return v == null ? null : LocalDate.parse(v);
-        } catch (java.time.format.DateTimeParseException e) {
-            throw new BadValue(column, "must be a date like 2026-12-04, got '" + v + "'");
+            return v == null ? null : InputRules.date(v);
+        } catch (InputRules.Refused e) {
+            throw new BadValue(column, e.getMessage() + ", got '" + shorten(v) + "'");
         }
+    }
+
+    /** A value as it is repeated in an error: at most 40 characters. */
+    public static String shorten(String v) {
+        return v.length() > 40 ? v.substring(0, 40) + "…" : v;
     }
 
 }

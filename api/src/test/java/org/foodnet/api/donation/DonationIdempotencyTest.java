@@ -46,7 +46,7 @@ class DonationIdempotencyTest extends ApiTestBase {
     private static List<String> allLotIds(Http as) {
         List<String> lots = new ArrayList<>();
         for (int offset = 0; ; offset += 500) {
-            Response page = as.get("/api/donations?limit=500&offset=" + offset);
+            Response page = as.get("/api/donations?size=500&page=" + offset / 500);
             assertThat(page.status()).as(page.toString()).isEqualTo(200);
             page.json().forEach(d -> lots.add(d.get("lotId").asString()));
             if (page.json().size() < 500) {

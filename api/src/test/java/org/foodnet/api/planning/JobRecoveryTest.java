@@ -23,6 +23,29 @@ class JobRecoveryTest extends ApiTestBase {
     PlanRepository plans;
     @Autowired
     SolveJobRepository jobs;
+    @Autowired
+    org.springframework.context.ApplicationContext context;
+
+    /** Recovery runs before the web server accepts requests: no one sees a job INTERRUPTED with its plan SOLVING. */
+    @Test
+    void recoveryRunsBeforeTheWebServerStarts() {
+        var server = context.getBeansOfType(org.springframework.context.SmartLifecycle.class).entrySet().stream()
+                .filter(e -> e.getValue().getClass().getSimpleName().contains("WebServerStartStop")).findFirst().orElseThrow();
+        assertThat(recovery.getPhase()).as(server.getKey()).isLessThan(server.getValue().getPhase());
+        assertThat(recovery.isRunning()).isTrue();
+    }
+
+    /** A failed job's error is in words: no class names, no solver internals. */
+    @Test
+    void failedJobErrorsAreInWords() {
+        String empty = Solving.inWords(new IllegalStateException("The @ValueRangeProvider annotated member (field private "
+                + "java.util.List org.foodnet.solver.model.MonthPlan.visits) called on bean must not return an empty valueRange ([])."));
+        assertThat(empty).startsWith("nothing to plan").doesNotContain("java.", "org.", "ValueRange");
+        String npe = Solving.inWords(new NullPointerException("Cannot invoke \"org.foodnet.solver.model.Trip.getVisits()\""));
+        assertThat(npe).contains("unexpected error").doesNotContain("org.", "Null", "Exception");
+        assertThat(Solving.inWords(new IllegalArgumentException("site hub has no opening hours")))
+                .isEqualTo("the month's data cannot be planned: site hub has no opening hours");
+    }
 
     @Test
     void jobsLeftActiveByACrashAreInterruptedAndTheirPlansGoBackToDraft() {
@@ -32,7 +55,7 @@ class JobRecoveryTest extends ApiTestBase {
         SolveJob job = jobs.queue(draft.id());
         jobs.start(job.id());
 
-        recovery.run(null);
+        recovery.recover();
 
         var view = coordinator.get("/api/jobs/" + job.id()).json();
         assertThat(view.get("status").asString()).isEqualTo("INTERRUPTED");

@@ -252,7 +252,7 @@ public final class DonationLoad {
         int loggedRowsWrong = 0;
         for (int offset = 0; ; offset += 500) {
             HttpResponse<String> page = send(client, HttpRequest.newBuilder(options.url.resolve(
-                    "/api/donations?limit=500&offset=" + offset)).header("Authorization", basic(runId, password)).GET().build());
+                    "/api/donations?size=500&page=" + offset / 500)).header("Authorization", basic(runId, password)).GET().build());
             require(page, 200, "listing the stored donations");
             JsonNode donations = JSON.readTree(page.body());
             for (JsonNode d : donations) {
