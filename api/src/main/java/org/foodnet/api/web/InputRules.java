@@ -90,18 +90,4 @@ public final class InputRules {
         }
         return null;
     }
-
-    /** An Idempotency-Key header: 1-200 printable ASCII characters (space to tilde). */
-    public static boolean validKey(String key) {
-        if (key == null || key.isEmpty() || key.length() > 200 || key.isBlank()) {
-            return false;
-        }
-        for (int i = 0; i < key.length(); i++) {
-            char c = key.charAt(i);
-            if (c < 0x20 || c > 0x7E) {
-                return false;
-            }
-        }
-        return true;
-    }
 }

@@ -334,7 +334,7 @@ class Problems extends ResponseEntityExceptionHandler {
                 List<String> parts = new ArrayList<>();
                 for (TokenStreamContext c = parser.streamReadContext(); c != null && !c.inRoot(); c = c.getParent()) {
                     if (c.inObject() && c.currentName() != null) {
-                        parts.add(0, (parts.isEmpty() ? "" : "") + c.currentName());
+                        parts.add(0, c.currentName());
                     } else if (c.inArray() && c.hasCurrentIndex()) {
                         parts.add(0, "[" + c.getCurrentIndex() + "]");
                     }
