@@ -41,6 +41,8 @@ class BrowserTest extends ApiTestBase {
 
     private static Playwright playwright;
     private static Browser browser;
+    /** The CSP violations reported in each open browser context. */
+    private final Map<BrowserContext, List<String>> cspViolations = new java.util.concurrent.ConcurrentHashMap<>();
     /** The plan the coordinator published in the browser. */
     private static long publishedPlanId;
 
@@ -76,9 +78,27 @@ class BrowserTest extends ApiTestBase {
                 .setIsMobile(phone).setHasTouch(phone)
                 .setBaseURL("http://localhost:" + port));
         context.setDefaultTimeout(20_000);
+        // Content-Security-Policy violations: Chromium logs them to the console, and the page's
+        // securitypolicyviolation event is logged too (close(page) asserts there were none)
+        List<String> violations = new java.util.concurrent.CopyOnWriteArrayList<>();
+        cspViolations.put(context, violations);
+        context.addInitScript("document.addEventListener('securitypolicyviolation', e => console.error('CSP violation: '"
+                + " + e.effectiveDirective + ' blocked ' + (e.blockedURI || 'inline') + ' at ' + e.sourceFile + ':' + e.lineNumber));");
+        context.onConsoleMessage(m -> {
+            if (m.text().contains("Content Security Policy") || m.text().startsWith("CSP violation")) {
+                violations.add((m.page() == null ? "" : m.page().url()) + " " + m.text());
+            }
+        });
         Page page = context.newPage();
         page.clock().setFixedTime(TODAY.atZone(TOKYO).toInstant().toEpochMilli());
         return page;
+    }
+
+    /** Closes the page's browser context, after checking that none of its pages reported a CSP violation. */
+    private void close(Page page) {
+        List<String> violations = cspViolations.remove(page.context());
+        page.context().close();
+        assertThat(violations).as("Content-Security-Policy violations").isEmpty();
     }
 
     private static void signIn(Page page, String user, String password) {
@@ -124,7 +144,7 @@ class BrowserTest extends ApiTestBase {
         page.waitForURL("**/login.html?logout");
         page.navigate("/coordinator.html");
         page.waitForURL("**/login.html**");   // signed out: the page sends you to sign in
-        page.context().close();
+        close(page);
 
         // HTTP Basic stays as it was: no session, and the challenge (except for the pages' own calls)
         Response basic = coordinator.get("/api/me");
@@ -198,7 +218,7 @@ class BrowserTest extends ApiTestBase {
         assertThat(page.locator("#recent li.donation", new Page.LocatorOptions().setHasText(rice)).locator(".grams"))
                 .containsText("10");
         screenshot(page, "organizer");
-        page.context().close();
+        close(page);
     }
 
     @Test
@@ -231,7 +251,7 @@ class BrowserTest extends ApiTestBase {
         assertThat(coordinator.get("/api/plans/" + planId).json().get("status").asString()).isEqualTo("PUBLISHED");
         publishedPlanId = planId;
         screenshot(page.locator("#planning"), "coordinator");   // the planning part (the whole page is long now)
-        page.context().close();
+        close(page);
     }
 
     @Test
@@ -304,7 +324,7 @@ class BrowserTest extends ApiTestBase {
         Page print = page.context().waitForPage(() -> page.locator("#print").click());
         print.waitForLoadState();
         assertThat(print.locator("body")).containsText("配送表");
-        page.context().close();
+        close(page);
     }
 
     @Test
@@ -327,8 +347,8 @@ class BrowserTest extends ApiTestBase {
         driverPage.navigate("/organizer.html");
         assertThat(driverPage.locator("#error")).containsText("権限がありません");
         assertThat(driverPage.locator("#donation")).isHidden();
-        page.context().close();
-        driverPage.context().close();
+        close(page);
+        close(driverPage);
     }
 
     /** The coordinator page for December, the tests' month (the page would otherwise open the coming month). */
@@ -380,7 +400,7 @@ class BrowserTest extends ApiTestBase {
         assertThat(page.locator("#map path.trip-line")).hasCount((int) drawn);
         assertThat(page.locator("#dayTrips")).containsText("計画 " + publishedPlanId);
         page.locator("#mapSection").screenshot(new Locator.ScreenshotOptions().setPath(SCREENSHOTS.resolve("coordinator-map.png")));
-        page.context().close();
+        close(page);
     }
 
     @Test
@@ -413,7 +433,7 @@ class BrowserTest extends ApiTestBase {
         assertThat(page.locator("#calDetail li.cal-trip")).hasCount(drv001.get("drv-001 " + firstDay).intValue());
         assertThat(page.locator("#calDetail")).containsText("→");
         page.locator("#calendarSection").screenshot(new Locator.ScreenshotOptions().setPath(SCREENSHOTS.resolve("coordinator-calendar.png")));
-        page.context().close();
+        close(page);
     }
 
     @Test
@@ -476,7 +496,7 @@ class BrowserTest extends ApiTestBase {
         site.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("保存する")).click();
         assertThat(page.locator("#siteLat-error")).isVisible();
         assertThat(coordinator.get("/api/sites/caf-web-x").status()).isEqualTo(404);
-        page.context().close();
+        close(page);
     }
 
     @Test
@@ -508,7 +528,7 @@ class BrowserTest extends ApiTestBase {
         assertThat(stored.get("name").asString()).isEqualTo("岩美 花子");
         assertThat(coordinator.get("/api/volunteers/vol-csv-bad").status()).isEqualTo(404);
         Files.deleteIfExists(csv);
-        page.context().close();
+        close(page);
     }
 
     @Test
@@ -537,6 +557,6 @@ class BrowserTest extends ApiTestBase {
         assertThat(page.locator("html")).hasAttribute("lang", "ja");
         page.navigate("/coordinator.html?month=2026-12");
         assertThat(page.locator("h1")).hasText("配送計画");
-        page.context().close();
+        close(page);
     }
 }
