@@ -43,12 +43,23 @@ final class WebProtection {
             + "img-src 'self' data: https://tile.openstreetmap.org; connect-src 'self'; font-src 'self'; "
             + "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
+    /**
+     * Swagger UI (a developer's tool, from its WebJar) adds a style element of its own: the same policy, but inline
+     * styles allowed there; scripts still only from this origin.
+     */
+    static final String SWAGGER_UI_POLICY = CONTENT_SECURITY_POLICY.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'");
+
     private WebProtection() {
     }
 
-    /** Every chain: security headers. */
+    /** Every chain: security headers (a response that sets its own policy, like the printable route sheet, keeps it). */
     static void headers(HttpSecurity http) throws Exception {
-        http.headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+        http.headers(h -> h.addHeaderWriter((request, response) -> {
+                    if (!response.containsHeader("Content-Security-Policy")) {
+                        response.setHeader("Content-Security-Policy",
+                                request.getServletPath().startsWith("/swagger-ui/") ? SWAGGER_UI_POLICY : CONTENT_SECURITY_POLICY);
+                    }
+                })
                 .referrerPolicy(r -> r.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN)));
     }
 
