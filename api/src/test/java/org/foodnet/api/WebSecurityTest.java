@@ -196,7 +196,7 @@ class WebSecurityTest extends ApiTestBase {
 
         // another site's form or fetch: the session cookie may come along, the token cannot
         Response text = page.send("POST", "/api/sites.csv", "text/plain", csv, "Origin", EVIL);
-        assertProblem(text, 403, null);
+        assertProblem(text, 403, "X-XSRF-TOKEN");
         assertThat(text.json().get("detail").asString()).contains("CSRF");
         Response resume = page.send("POST", "/api/jobs/987654321/resume", "application/x-www-form-urlencoded", "x=1", "Origin", EVIL);
         assertProblem(resume, 403, null);

@@ -67,10 +67,14 @@ class SecurityConfiguration {
     private static SecurityFilterChain rules(HttpSecurity http) throws Exception {
         WebProtection.headers(http);   // Content-Security-Policy, Referrer-Policy, Spring Security's defaults
         http.exceptionHandling(e -> e.authenticationEntryPoint(SecurityConfiguration::unauthorized)
-                        .accessDeniedHandler((request, response, denied) -> write(response, 403, "Forbidden",
-                                denied instanceof CsrfException
-                                        ? "this request did not come from Foodnet's own pages (CSRF token missing or wrong); reload the page"
-                                        : "your role may not " + request.getMethod() + " " + request.getRequestURI())))
+                        .accessDeniedHandler((request, response, denied) -> {
+                            if (denied instanceof CsrfException) {
+                                WebProtection.problem(response, 403, "Forbidden", "this request did not come from Foodnet's own"
+                                        + " pages (CSRF token missing or wrong); reload the page", "X-XSRF-TOKEN");
+                            } else {
+                                write(response, 403, "Forbidden", "your role may not " + request.getMethod() + " " + request.getRequestURI());
+                            }
+                        }))
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
                         .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
