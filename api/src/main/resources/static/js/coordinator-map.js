@@ -141,9 +141,11 @@ const FoodnetMap = (() => {
     $('dayTrips').innerHTML = !plan ? `<li class="muted">${E(t('map.noPlan'))}</li>`
       : `<li><strong>${E(t('map.plan', planId))}</strong></li>` + (trips.length ? trips.map((x, i) => {
           const colour = TRIP_COLOURS[i % TRIP_COLOURS.length];
-          return `<li class="day-trip" data-trip="${E(x.id)}"><span class="swatch" style="background:${colour}"></span>
+          return `<li class="day-trip" data-trip="${E(x.id)}"><span class="swatch" data-colour="${colour}"></span>
             ${E(t('map.trip', names[x.driverId] || x.driverId, Foodnet.time(x.start), Foodnet.time(x.end), x.stops.length))}</li>`;
         }).join('') : `<li class="muted">${E(t('map.noTrips'))}</li>`);
+    // colours through the CSS object model: the Content-Security-Policy allows no inline style attribute
+    $('dayTrips').querySelectorAll('.swatch[data-colour]').forEach(el => { el.style.background = el.dataset.colour; });
     if (!tripLayer) return;
     trips.forEach((x, i) => {
       const points = x.stops.map(s => sites[s.siteId]).filter(Boolean).map(s => [s.location.lat, s.location.lon]);

@@ -35,9 +35,26 @@ const Foodnet = (() => {
     constructor(status, problem) { super((problem && (problem.detail || problem.title)) || ('HTTP ' + status)); this.status = status; this.problem = problem; }
   }
 
+  /** The CSRF token the server keeps in the cookie XSRF-TOKEN; every write sends it back (header or form field). */
+  function csrfToken() {
+    const c = document.cookie.split('; ').find(x => x.startsWith('XSRF-TOKEN='));
+    return c ? decodeURIComponent(c.substring('XSRF-TOKEN='.length)) : '';
+  }
+  /** Headers for a write of the pages' own: the CSRF token, and the mark that keeps the browser's password dialog away. */
+  const writeHeaders = () => ({ 'X-XSRF-TOKEN': csrfToken(), 'X-Requested-With': 'fetch' });
+  /** Forms that post directly (sign out) get the token as the field _csrf when they are sent. */
+  function protectForms(root = document) {
+    root.querySelectorAll('form[method="post"][action]').forEach(f => f.addEventListener('submit', () => {
+      let field = f.querySelector('input[name="_csrf"]');
+      if (!field) { field = document.createElement('input'); field.type = 'hidden'; field.name = '_csrf'; f.append(field); }
+      field.value = csrfToken();
+    }));
+  }
+
   /** fetch with the session cookie; 401 goes to the sign-in page, errors become ApiError (RFC 9457 problem). */
   async function api(path, { method = 'GET', body, headers = {} } = {}) {
     const h = { 'X-Requested-With': 'fetch', 'Accept': 'application/json', ...headers };
+    if (method !== 'GET' && method !== 'HEAD') h['X-XSRF-TOKEN'] = csrfToken();
     if (body !== undefined) h['Content-Type'] = 'application/json';
     let res;
     try {
@@ -78,6 +95,7 @@ const Foodnet = (() => {
   async function header() {
     const langBtn = document.getElementById('lang');
     if (langBtn) langBtn.addEventListener('click', () => setLang(lang === 'ja' ? 'en' : 'ja'));
+    protectForms();
     apply();
     const me = await api('/api/me');
     const who = document.getElementById('who');
@@ -89,5 +107,5 @@ const Foodnet = (() => {
   }
   const pageOf = (role) => ({ COORDINATOR: '/coordinator.html', DRIVER: '/driver.html', ORGANIZER: '/organizer.html' }[role]);
 
-  return { add, t, apply, api, errorText, kg, date, time, dateTime, newKey, esc, header, pageOf, get lang() { return lang; }, ApiError };
+  return { add, t, apply, api, csrfToken, writeHeaders, protectForms, errorText, kg, date, time, dateTime, newKey, esc, header, pageOf, get lang() { return lang; }, ApiError };
 })();

@@ -48,6 +48,7 @@ class DriverController {
                                 @RequestParam(required = false) YearMonth month, Locale locale) {
         RouteSheet sheet = sheet(driverId, date, month);
         return ResponseEntity.ok().contentType(new MediaType("text", "html", java.nio.charset.StandardCharsets.UTF_8))
+                .header("Content-Security-Policy", RouteSheetHtml.CONTENT_SECURITY_POLICY)
                 .body(RouteSheetHtml.render(sheet, Labels.of(locale)));
     }
 

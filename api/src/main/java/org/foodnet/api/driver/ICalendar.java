@@ -25,7 +25,7 @@ final class ICalendar {
         line(c, "X-WR-TIMEZONE:" + sheet.zone());
         for (RouteSheet.Trip t : sheet.trips()) {
             line(c, "BEGIN:VEVENT");
-            line(c, "UID:trip-" + t.planId() + "-" + t.tripId() + "@foodnet");
+            line(c, "UID:" + text("trip-" + t.planId() + "-" + t.tripId() + "@foodnet"));
             line(c, "DTSTAMP:" + UTC.format(now));
             line(c, "DTSTART:" + UTC.format(t.start().atZone(zone)));
             line(c, "DTEND:" + UTC.format(t.end().atZone(zone)));
@@ -46,12 +46,35 @@ final class ICalendar {
         return c.toString();
     }
 
-    /** TEXT value escaping (RFC 5545 3.3.11). */
-    private static String text(String s) {
-        return s.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n");
+    /**
+     * TEXT value escaping (RFC 5545 3.3.11): backslash, semicolon and comma get a backslash; a line break (CR LF, CR
+     * or LF) becomes {@code \n}; other control characters, which TEXT may not hold, become a space.
+     */
+    static String text(String s) {
+        StringBuilder out = new StringBuilder(s.length() + 16);
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '\\' -> out.append("\\\\");
+                case ';' -> out.append("\\;");
+                case ',' -> out.append("\\,");
+                case '\r' -> {
+                    out.append("\\n");
+                    if (i + 1 < s.length() && s.charAt(i + 1) == '\n') {
+                        i++;
+                    }
+                }
+                case '\n' -> out.append("\\n");
+                default -> out.append(c < 0x20 && c != '\t' || c == 0x7f ? ' ' : c);
+            }
+        }
+        return out.toString();
     }
 
-    /** Content lines end in CRLF and are folded at 75 octets. */
+    /**
+     * Content lines end in CRLF and are folded (RFC 5545 3.1): no line longer than 75 octets, a continuation line
+     * starts with one space, and no UTF-8 character is split.
+     */
     private static void line(StringBuilder out, String content) {
         byte[] bytes = content.getBytes(java.nio.charset.StandardCharsets.UTF_8);
         if (bytes.length <= 75) {

@@ -5,6 +5,34 @@ import java.util.Locale;
 /** The printable route sheet: one A4 page per trip (print stylesheet), Japanese or English labels. */
 final class RouteSheetHtml {
 
+    /** The page's only style sheet: inline, so that a saved copy keeps it. */
+    private static final String STYLE = "\n"
+            + "body{font-family:'Noto Sans JP','Hiragino Sans','Yu Gothic',sans-serif;font-size:11pt;margin:1.5em;color:#000}\n"
+            + "h1{font-size:16pt;margin:0 0 .3em}h2{font-size:13pt;margin:1em 0 .3em;border-bottom:2px solid #000}\n"
+            + "table{border-collapse:collapse;width:100%}th,td{border:1px solid #444;padding:3px 5px;vertical-align:top;text-align:left}\n"
+            + "th{background:#eee}.num{text-align:right}.meta td{border:none;padding:1px 8px 1px 0}\n"
+            + "ul{margin:0;padding-left:1.1em}.cls{font-weight:bold}\n"
+            + "@page{size:A4;margin:12mm}\n"
+            + "@media print{body{margin:0;font-size:10pt}a{color:#000;text-decoration:none}.trip{page-break-after:always}"
+            + ".trip:last-child{page-break-after:auto}th{background:#ddd!important;-webkit-print-color-adjust:exact;print-color-adjust:exact}}\n";
+
+    /**
+     * The page's Content-Security-Policy: no script, no other style than this exact sheet (by its SHA-256), images
+     * of its own origin only.
+     */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'none'; style-src '" + sha256(STYLE) + "'; img-src 'self'; "
+            + "base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
+    private static String sha256(String text) {
+        try {
+            byte[] hash = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return "sha256-" + java.util.Base64.getEncoder().encodeToString(hash);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private RouteSheetHtml() {
     }
 
@@ -13,16 +41,7 @@ final class RouteSheetHtml {
         h.append("<!DOCTYPE html>\n<html lang=\"").append(l.japanese() ? "ja" : "en").append("\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<title>").append(esc(l.get("title") + " " + sheet.driverName() + " " + sheet.from()
                         + (sheet.from().equals(sheet.to()) ? "" : " – " + sheet.to()))).append("</title>\n")
-                .append("<style>\n")
-                .append("body{font-family:'Noto Sans JP','Hiragino Sans','Yu Gothic',sans-serif;font-size:11pt;margin:1.5em;color:#000}\n")
-                .append("h1{font-size:16pt;margin:0 0 .3em}h2{font-size:13pt;margin:1em 0 .3em;border-bottom:2px solid #000}\n")
-                .append("table{border-collapse:collapse;width:100%}th,td{border:1px solid #444;padding:3px 5px;vertical-align:top;text-align:left}\n")
-                .append("th{background:#eee}.num{text-align:right}.meta td{border:none;padding:1px 8px 1px 0}\n")
-                .append("ul{margin:0;padding-left:1.1em}.cls{font-weight:bold}\n")
-                .append("@page{size:A4;margin:12mm}\n")
-                .append("@media print{body{margin:0;font-size:10pt}a{color:#000;text-decoration:none}.trip{page-break-after:always}"
-                        + ".trip:last-child{page-break-after:auto}th{background:#ddd!important;-webkit-print-color-adjust:exact;print-color-adjust:exact}}\n")
-                .append("</style>\n</head>\n<body>\n");
+                .append("<style>").append(STYLE).append("</style>\n</head>\n<body>\n");
         h.append("<h1>").append(esc(l.get("title"))).append("</h1>\n<table class=\"meta\">")
                 .append(row(l.get("driver"), sheet.driverName() + " (" + sheet.driverId() + ") " + sheet.driverContact()))
                 .append(row(l.get("vehicle"), sheet.vehicleName()))

@@ -16,13 +16,15 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.savedrequest.NullRequestCache;
 
 /**
  * HTTP Basic against the users in PostgreSQL; three roles. The web pages (static files, public) sign in with a
  * form ({@code /login.html} posting to {@code /login}) instead: that keeps a session cookie (SameSite=Strict, see
  * application.properties) which the pages' fetch/EventSource calls send; requests with Basic credentials go through
- * their own stateless chain, so scripts never get a session. Ownership (a driver's own trips, an organizer's own
+ * their own stateless chain, so scripts never get a session. CSRF tokens, login throttling and the security headers are
+ * in {@link WebProtection}. Ownership (a driver's own trips, an organizer's own
  * donations) is checked in the use cases; the rules here say which role may call which path at all.
  */
 @Configuration(proxyBeanMethods = false)
@@ -48,6 +50,7 @@ class SecurityConfiguration {
                 .addFilterBefore(new BearerTokenFilter(tokens, SecurityConfiguration::badToken), BasicAuthenticationFilter.class)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .httpBasic(basic -> basic.realmName("foodnet").authenticationEntryPoint(SecurityConfiguration::unauthorized));
+        WebProtection.forCredentials(http);   // no CSRF token, login throttling, no cross-site writes
         return rules(http);
     }
 
@@ -63,16 +66,23 @@ class SecurityConfiguration {
                 .formLogin(form -> form.loginPage("/login.html").loginProcessingUrl("/login")
                         .defaultSuccessUrl("/", true).failureUrl("/login.html?error").permitAll())
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login.html?logout"));
+        WebProtection.forSession(http);   // CSRF tokens (cookie XSRF-TOKEN, header X-XSRF-TOKEN), login throttling
         return rules(http);
     }
 
     /** Which role may call which path (the same for both ways of signing in). */
     private static SecurityFilterChain rules(HttpSecurity http) throws Exception {
-        http.csrf(csrf -> csrf.disable())   // session cookie is SameSite=Strict (application.properties)
-                .exceptionHandling(e -> e.authenticationEntryPoint(SecurityConfiguration::unauthorized)
-                        .accessDeniedHandler((request, response, denied) -> ProblemResponses.write(response,
-                                HttpStatus.FORBIDDEN, "your role may not " + request.getMethod() + " " + request.getRequestURI(),
-                                "role", "may not " + request.getMethod() + " " + request.getRequestURI())))
+        WebProtection.headers(http);   // Content-Security-Policy, Referrer-Policy, Spring Security's defaults
+        http.exceptionHandling(e -> e.authenticationEntryPoint(SecurityConfiguration::unauthorized)
+                        .accessDeniedHandler((request, response, denied) -> {
+                            if (denied instanceof CsrfException) {
+                                WebProtection.problem(response, 403, "Forbidden", "this request did not come from Foodnet's own"
+                                        + " pages (CSRF token missing or wrong); reload the page", "X-XSRF-TOKEN");
+                            } else {
+                                ProblemResponses.write(response, HttpStatus.FORBIDDEN, "your role may not " + request.getMethod() + " "
+                                        + request.getRequestURI(), "role", "may not " + request.getMethod() + " " + request.getRequestURI());
+                            }
+                        }))
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
                         .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()

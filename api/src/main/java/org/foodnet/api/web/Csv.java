@@ -7,8 +7,18 @@ import java.util.Map;
 
 import org.springframework.http.HttpStatus;
 
-/** Reads and writes RFC 4180 CSV (comma, double quotes, CRLF or LF), with a header row. */
+/**
+ * Reads and writes RFC 4180 CSV (comma, double quotes, CRLF or LF), with a header row.
+ * <p>
+ * Formula injection (OWASP "CSV injection"): a written cell that a spreadsheet could take for a formula, one that
+ * starts with {@code = + - @}, a tab, CR or LF and is not a plain number, gets a leading {@code '} (shown as text,
+ * the quote itself hidden); so does a cell that would otherwise read back as such a guarded cell. Reading strips
+ * exactly that one guard again, so exporting and importing gives back the same text; numbers stay numbers.
+ */
 public final class Csv {
+
+    private static final java.util.regex.Pattern NUMBER =
+            java.util.regex.Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?");
 
     private Csv() {
     }
@@ -17,7 +27,7 @@ public final class Csv {
     public record Row(int line, Map<String, String> values) {
         public String get(String column) {
             String v = values.get(column);
-            return v == null || v.isBlank() ? null : v.trim();
+            return v == null || v.isBlank() ? null : unguard(v.trim());
         }
     }
 
@@ -131,6 +141,32 @@ public final class Csv {
         return records;
     }
 
+    /** Whether a cell must be written with a leading {@code '} (see the class comment). */
+    static boolean needsGuard(String s) {
+        int first = 0;
+        while (first < s.length() && s.charAt(first) == '\'') {   // a guard on a guard-like cell
+            first++;
+        }
+        if (first == s.length()) {
+            return false;
+        }
+        return switch (s.charAt(first)) {
+            case '=', '@', '\t', '\r', '\n' -> true;
+            case '+', '-' -> !NUMBER.matcher(s).region(first, s.length()).matches();
+            default -> false;
+        };
+    }
+
+    /** The cell as written: with the guard where needed. */
+    public static String guard(String s) {
+        return needsGuard(s) ? "'" + s : s;
+    }
+
+    /** The cell as read: a guard written by {@link #guard} taken off again. */
+    public static String unguard(String s) {
+        return s.length() > 1 && s.charAt(0) == '\'' && needsGuard(s.substring(1)) ? s.substring(1) : s;
+    }
+
     public static String write(List<String> header, List<List<Object>> rows) {
         StringBuilder out = new StringBuilder();
         line(out, new ArrayList<>(header));
@@ -144,7 +180,7 @@ public final class Csv {
                 out.append(',');
             }
             Object v = values.get(i);
-            String s = v == null ? "" : v.toString();
+            String s = guard(v == null ? "" : v.toString());
             if (s.contains(",") || s.contains("\"") || s.contains("\n") || s.contains("\r")) {
                 s = '"' + s.replace("\"", "\"\"") + '"';
             }

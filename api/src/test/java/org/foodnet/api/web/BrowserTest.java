@@ -41,6 +41,8 @@ class BrowserTest extends ApiTestBase {
 
     private static Playwright playwright;
     private static Browser browser;
+    /** The CSP violations reported in each open browser context. */
+    private final Map<BrowserContext, List<String>> cspViolations = new java.util.concurrent.ConcurrentHashMap<>();
     /** The plan the coordinator published in the browser. */
     private static long publishedPlanId;
 
@@ -76,9 +78,27 @@ class BrowserTest extends ApiTestBase {
                 .setIsMobile(phone).setHasTouch(phone)
                 .setBaseURL("http://localhost:" + port));
         context.setDefaultTimeout(20_000);
+        // Content-Security-Policy violations: Chromium logs them to the console, and the page's
+        // securitypolicyviolation event is logged too (close(page) asserts there were none)
+        List<String> violations = new java.util.concurrent.CopyOnWriteArrayList<>();
+        cspViolations.put(context, violations);
+        context.addInitScript("document.addEventListener('securitypolicyviolation', e => console.error('CSP violation: '"
+                + " + e.effectiveDirective + ' blocked ' + (e.blockedURI || 'inline') + ' at ' + e.sourceFile + ':' + e.lineNumber));");
+        context.onConsoleMessage(m -> {
+            if (m.text().contains("Content Security Policy") || m.text().startsWith("CSP violation")) {
+                violations.add((m.page() == null ? "" : m.page().url()) + " " + m.text());
+            }
+        });
         Page page = context.newPage();
         page.clock().setFixedTime(TODAY.atZone(TOKYO).toInstant().toEpochMilli());
         return page;
+    }
+
+    /** Closes the page's browser context, after checking that none of its pages reported a CSP violation. */
+    private void close(Page page) {
+        List<String> violations = cspViolations.remove(page.context());
+        page.context().close();
+        assertThat(violations).as("Content-Security-Policy violations").isEmpty();
     }
 
     private static void signIn(Page page, String user, String password) {
@@ -124,7 +144,7 @@ class BrowserTest extends ApiTestBase {
         page.waitForURL("**/login.html?logout");
         page.navigate("/coordinator.html");
         page.waitForURL("**/login.html**");   // signed out: the page sends you to sign in
-        page.context().close();
+        close(page);
 
         // HTTP Basic stays as it was: no session, and the challenge (except for the pages' own calls)
         Response basic = coordinator.get("/api/me");
@@ -198,7 +218,7 @@ class BrowserTest extends ApiTestBase {
         assertThat(page.locator("#recent li.donation", new Page.LocatorOptions().setHasText(rice)).locator(".grams"))
                 .containsText("10");
         screenshot(page, "organizer");
-        page.context().close();
+        close(page);
     }
 
     @Test
@@ -231,7 +251,7 @@ class BrowserTest extends ApiTestBase {
         assertThat(coordinator.get("/api/plans/" + planId).json().get("status").asString()).isEqualTo("PUBLISHED");
         publishedPlanId = planId;
         screenshot(page.locator("#planning"), "coordinator");   // the planning part (the whole page is long now)
-        page.context().close();
+        close(page);
     }
 
     @Test
@@ -304,7 +324,7 @@ class BrowserTest extends ApiTestBase {
         Page print = page.context().waitForPage(() -> page.locator("#print").click());
         print.waitForLoadState();
         assertThat(print.locator("body")).containsText("配送表");
-        page.context().close();
+        close(page);
     }
 
     @Test
@@ -327,8 +347,8 @@ class BrowserTest extends ApiTestBase {
         driverPage.navigate("/organizer.html");
         assertThat(driverPage.locator("#error")).containsText("権限がありません");
         assertThat(driverPage.locator("#donation")).isHidden();
-        page.context().close();
-        driverPage.context().close();
+        close(page);
+        close(driverPage);
     }
 
     /** The coordinator page for December, the tests' month (the page would otherwise open the coming month). */
@@ -380,7 +400,7 @@ class BrowserTest extends ApiTestBase {
         assertThat(page.locator("#map path.trip-line")).hasCount((int) drawn);
         assertThat(page.locator("#dayTrips")).containsText("計画 " + publishedPlanId);
         page.locator("#mapSection").screenshot(new Locator.ScreenshotOptions().setPath(SCREENSHOTS.resolve("coordinator-map.png")));
-        page.context().close();
+        close(page);
     }
 
     @Test
@@ -413,7 +433,7 @@ class BrowserTest extends ApiTestBase {
         assertThat(page.locator("#calDetail li.cal-trip")).hasCount(drv001.get("drv-001 " + firstDay).intValue());
         assertThat(page.locator("#calDetail")).containsText("→");
         page.locator("#calendarSection").screenshot(new Locator.ScreenshotOptions().setPath(SCREENSHOTS.resolve("coordinator-calendar.png")));
-        page.context().close();
+        close(page);
     }
 
     @Test
@@ -476,7 +496,7 @@ class BrowserTest extends ApiTestBase {
         site.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("保存する")).click();
         assertThat(page.locator("#siteLat-error")).isVisible();
         assertThat(coordinator.get("/api/sites/caf-web-x").status()).isEqualTo(404);
-        page.context().close();
+        close(page);
     }
 
     @Test
@@ -508,7 +528,7 @@ class BrowserTest extends ApiTestBase {
         assertThat(stored.get("name").asString()).isEqualTo("岩美 花子");
         assertThat(coordinator.get("/api/volunteers/vol-csv-bad").status()).isEqualTo(404);
         Files.deleteIfExists(csv);
-        page.context().close();
+        close(page);
     }
 
     @Test
@@ -537,6 +557,59 @@ class BrowserTest extends ApiTestBase {
         assertThat(page.locator("html")).hasAttribute("lang", "ja");
         page.navigate("/coordinator.html?month=2026-12");
         assertThat(page.locator("h1")).hasText("配送計画");
+        close(page);
+    }
+
+    @Test
+    @Order(11)
+    void theContentSecurityPolicyRefusesInlineCode_andItsViolationsAreSeenByTheseTests() {
+        Page page = open(false);
+        com.microsoft.playwright.Response login = page.navigate("/login.html");
+        assertThat(login.headerValue("content-security-policy")).contains("default-src 'self'").doesNotContain("unsafe-inline");
+        assertThat(login.headerValue("referrer-policy")).isEqualTo("strict-origin-when-cross-origin");
+        // injected inline code does not run, and the listener of open() sees the violations
+        page.evaluate("() => { const s = document.createElement('script'); s.textContent = 'window.injected = true';"
+                + " document.body.append(s);"
+                + " document.body.insertAdjacentHTML('beforeend', '<button id=x onclick=\"window.clicked = true\">x</button>'); }");
+        page.locator("#x").click();
+        assertThat(page.evaluate("() => window.injected === undefined && window.clicked === undefined")).isEqualTo(true);
+        List<String> seen = cspViolations.remove(page.context());
+        page.waitForCondition(() -> seen.stream().anyMatch(v -> v.contains("CSP violation: script-src-elem"))
+                && seen.stream().anyMatch(v -> v.contains("CSP violation: script-src-attr"))
+                && seen.stream().anyMatch(v -> v.contains("Content Security Policy")));   // Chromium's own message too
         page.context().close();
+
+        // Swagger UI (its policy also allows inline styles, which it adds) loads without a violation
+        page = open(false);
+        com.microsoft.playwright.Response swagger = page.navigate("/swagger-ui/index.html");
+        assertThat(swagger.headerValue("content-security-policy")).contains("script-src 'self';").doesNotContain("unsafe-eval");
+        // the first /v3/api-docs is built on demand (slow on a busy machine)
+        assertThat(page.locator(".swagger-ui .info")).isVisible(
+                new com.microsoft.playwright.assertions.LocatorAssertions.IsVisibleOptions().setTimeout(90_000));
+        page.waitForLoadState(com.microsoft.playwright.options.LoadState.NETWORKIDLE);
+        close(page);
+    }
+
+    @Test
+    @Order(12)
+    void afterTenWrongPasswordsTheSignInPageSaysToWait_evenForTheRightOne() {
+        String user = "web-throttled-" + UUID.randomUUID().toString().substring(0, 6);
+        Response created = coordinator.post("/api/users", Map.of("username", user, "password", "right-password", "role", "ORGANIZER"));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        Page page = open(true);
+        for (int i = 0; i < 10; i++) {
+            signIn(page, user, "wrong-password");
+            page.waitForURL("**/login.html?error");
+            assertThat(page.locator("#error")).containsText("パスワードが違います");
+        }
+        signIn(page, user, "right-password");
+        assertThat(page.locator("#error")).containsText("しばらくログインできません");
+        assertThat(page.locator("#error")).containsText("秒後");
+        assertThat(page).hasURL(java.util.regex.Pattern.compile(".*/login\\.html$"));
+        screenshot(page, "login-throttled");
+        // another account signs in from the same browser
+        signIn(page, "organizer", "demo-organizer");
+        page.waitForURL("**/organizer.html");
+        close(page);
     }
 }

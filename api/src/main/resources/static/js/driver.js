@@ -1,0 +1,108 @@
+// The driver page: today's and upcoming trips, stops and trips marked done.
+'use strict';
+Foodnet.add({
+  'drv.title': '配送表', 'drv.print': '印刷用の配送表（A4）', 'drv.today': '今日の便', 'drv.upcoming': 'これからの便',
+  'drv.none': '予定された便はありません。', 'drv.trip': '{0} {1}〜{2}', 'drv.load': '積む', 'drv.unload': '降ろす',
+  'drv.map': '地図を開く', 'drv.done': 'この便を完了にする', 'drv.isDone': '完了しました ✓', 'drv.doneOk': '便 {0} を完了にしました。',
+  'drv.open': '受付 {0}〜{1}', 'drv.for': '→ {0}', 'drv.stops': '{0} か所 · {1}',
+  'drv.stopDone': 'ここを完了にする', 'drv.stopIsDone': 'ここは完了 ✓', 'drv.stopDoneOk': '{0} を完了にしました。',
+  'drv.stopDoneLabel': '{0}. {1}: ここを完了にする'
+}, {
+  'drv.title': 'Route sheet', 'drv.print': 'Printable route sheet (A4)', 'drv.today': "Today's trips", 'drv.upcoming': 'Upcoming trips',
+  'drv.none': 'No trips planned.', 'drv.trip': '{0} {1}–{2}', 'drv.load': 'Load', 'drv.unload': 'Unload',
+  'drv.map': 'Open map', 'drv.done': 'Mark this trip done', 'drv.isDone': 'Done ✓', 'drv.doneOk': 'Trip {0} marked done.',
+  'drv.open': 'open {0}–{1}', 'drv.for': '→ {0}', 'drv.stops': '{0} stops · {1}',
+  'drv.stopDone': 'Mark this stop done', 'drv.stopIsDone': 'Stop done ✓', 'drv.stopDoneOk': '{0} marked done.',
+  'drv.stopDoneLabel': '{0}. {1}: mark this stop done'
+});
+const $ = (id) => document.getElementById(id);
+const E = Foodnet.esc, t = Foodnet.t;
+let trips = [];
+
+function items(list, label) {
+  if (!list || !list.length) return '';
+  return `<div><strong>${E(label)}:</strong><ul>` + list.map(i => `<li><span class="temp ${E(i.temperature)}">${E(t('temp.' + i.temperature))}</span>
+      ${E(i.category)} ${E(Foodnet.kg(i.kg))}${i.recipientName ? ' ' + E(t('drv.for', i.recipientName)) : ''}</li>`).join('') + '</ul></div>';
+}
+
+function tripCard(trip) {
+  const key = trip.planId + '/' + trip.tripId;
+  const stops = trip.stops.map(s => `<li class="stop">
+      <div class="row"><strong>${E(s.name)}</strong><span>${E(Foodnet.time(s.arrival))}–${E(Foodnet.time(s.departure))}</span></div>
+      <div class="muted">${E(s.address)}${s.openFrom ? ' · ' + E(t('drv.open', s.openFrom.substring(0, 5), (s.openTo || '').substring(0, 5))) : ''}${s.contact ? ' · ' + E(s.contact) : ''}</div>
+      ${items(s.load, t('drv.load'))}${items(s.unload, t('drv.unload'))}
+      <a href="${E(s.mapUrl)}" target="_blank" rel="noopener">${E(t('drv.map'))}</a>
+      ${s.done ? `<p class="stop-done">${E(t('drv.stopIsDone'))}</p>`
+               : `<button class="secondary stop-done" type="button" data-trip="${E(key)}" data-stop="${s.order}"
+                   aria-label="${E(t('drv.stopDoneLabel', s.order, s.name))}">${E(t('drv.stopDone'))}</button>`}</li>`).join('');
+  return `<section class="card trip${trip.done ? ' is-done' : ''}" data-trip="${E(key)}" aria-label="${E(trip.tripId)}">
+      <h3>${E(t('drv.trip', Foodnet.date(trip.date), Foodnet.time(trip.start), Foodnet.time(trip.end)))}</h3>
+      <p class="muted">${E(t('drv.stops', trip.stops.length, Foodnet.kg(trip.totals.loadedKg)))} · ${E(trip.tripId)}</p>
+      <ol class="stops">${stops}</ol>
+      ${trip.done ? `<p class="msg ok done">${E(t('drv.isDone'))}</p>`
+                  : `<button class="primary done" type="button" data-trip="${E(key)}">${E(t('drv.done'))}</button>`}
+    </section>`;
+}
+
+function render() {
+  const today = new Date().toLocaleDateString('sv-SE');   // yyyy-mm-dd in the phone's zone
+  const upcoming = trips.filter(x => x.date >= today);
+  const none = `<p class="muted">${E(t('drv.none'))}</p>`;
+  $('today').innerHTML = upcoming.filter(x => x.date === today).map(tripCard).join('') || none;
+  $('upcoming').innerHTML = upcoming.filter(x => x.date > today).map(tripCard).join('') || none;
+  document.querySelectorAll('button.done').forEach(b => b.addEventListener('click', () => done(b)));
+  document.querySelectorAll('button.stop-done').forEach(b => b.addEventListener('click', () => stopDone(b)));
+}
+
+/** Ticks one stop: the server writes the food unloaded there to the stock ledger (once, even when ticked twice). */
+async function stopDone(button) {
+  const [planId, tripId] = button.dataset.trip.split('/');
+  const order = Number(button.dataset.stop);
+  button.disabled = true; $('error').textContent = ''; $('ok').textContent = '';
+  try {
+    await Foodnet.api(`/api/drivers/me/trips/${encodeURIComponent(planId)}/${encodeURIComponent(tripId)}/stops/${order}/done`, { method: 'POST' });
+    const trip = trips.find(x => String(x.planId) === planId && x.tripId === tripId);
+    const stop = trip.stops.find(s => s.order === order);
+    stop.done = true;
+    if (trip.stops.every(s => s.done)) trip.done = true;
+    render();
+    $('ok').textContent = t('drv.stopDoneOk', stop.name);
+  } catch (e) {
+    $('error').textContent = Foodnet.errorText(e);
+    button.disabled = false;
+  }
+}
+
+async function done(button) {
+  const [planId, tripId] = button.dataset.trip.split('/');
+  button.disabled = true; $('error').textContent = ''; $('ok').textContent = '';
+  try {
+    await Foodnet.api(`/api/drivers/me/trips/${encodeURIComponent(planId)}/${encodeURIComponent(tripId)}/done`, { method: 'POST' });
+    const trip = trips.find(x => String(x.planId) === planId && x.tripId === tripId);
+    trip.done = true;
+    trip.stops.forEach(s => { s.done = true; });
+    render();
+    $('ok').textContent = t('drv.doneOk', tripId);
+  } catch (e) {
+    $('error').textContent = Foodnet.errorText(e);
+    button.disabled = false;
+  }
+}
+
+(async () => {
+  try {
+    await Foodnet.header();
+    // this month (the network's) and the next one
+    const q = new URLSearchParams(location.search).get('month');
+    const first = await Foodnet.api('/api/drivers/me/route-sheet' + (q ? '?month=' + encodeURIComponent(q) : ''));
+    const [y, m] = first.from.split('-').map(Number);
+    const nextMonth = m === 12 ? (y + 1) + '-01' : y + '-' + String(m + 1).padStart(2, '0');
+    const second = q ? { trips: [] } : await Foodnet.api('/api/drivers/me/route-sheet?month=' + nextMonth);
+    trips = first.trips.concat(second.trips);
+    $('print').href = '/api/drivers/me/route-sheet.html?month=' + first.from.substring(0, 7);
+    render();
+  } catch (e) {
+    if (e.status !== 401) $('error').textContent = Foodnet.errorText(e);
+  }
+  document.addEventListener('foodnet:lang', render);
+})();
