@@ -125,9 +125,9 @@ public final class Http {
             socket.getOutputStream().write(head.toByteArray());
             socket.getOutputStream().flush();
             byte[] all = socket.getInputStream().readAllBytes();
-            String text = new String(all, StandardCharsets.UTF_8);
-            int end = text.indexOf("\r\n\r\n");
-            String[] lines = (end < 0 ? text : text.substring(0, end)).split("\r\n");
+            int end = indexOf(all, new byte[] {'\r', '\n', '\r', '\n'}, 0);
+            String headText = new String(all, 0, end < 0 ? all.length : end, StandardCharsets.ISO_8859_1);
+            String[] lines = headText.split("\r\n");
             int status = Integer.parseInt(lines[0].split(" ")[1]);
             Map<String, String> map = new LinkedHashMap<>();
             for (int i = 1; i < lines.length; i++) {
@@ -137,32 +137,49 @@ public final class Http {
                             lines[i].substring(colon + 1).trim(), (a, b) -> a + "," + b);
                 }
             }
-            String rest = end < 0 ? "" : text.substring(end + 4);
+            int at = end < 0 ? all.length : end + 4;
+            java.io.ByteArrayOutputStream content = new java.io.ByteArrayOutputStream();
             if ("chunked".equalsIgnoreCase(map.get("transfer-encoding"))) {
-                StringBuilder decoded = new StringBuilder();
-                byte[] bytes = rest.getBytes(StandardCharsets.UTF_8);
-                int at = 0;
-                while (at < bytes.length) {
-                    int nl = rest.indexOf("\r\n", 0);
-                    String tail = new String(bytes, at, bytes.length - at, StandardCharsets.UTF_8);
-                    nl = tail.indexOf("\r\n");
+                // chunk sizes count bytes: decode on the raw bytes, text only at the end
+                while (at < all.length) {
+                    int nl = indexOf(all, new byte[] {'\r', '\n'}, at);
                     if (nl < 0) {
                         break;
                     }
-                    int size = Integer.parseInt(tail.substring(0, nl).trim().split(";")[0], 16);
+                    String sizeLine = new String(all, at, nl - at, StandardCharsets.ISO_8859_1).trim().split(";")[0];
+                    if (sizeLine.isEmpty()) {
+                        at = nl + 2;
+                        continue;
+                    }
+                    int size = Integer.parseInt(sizeLine, 16);
                     if (size == 0) {
                         break;
                     }
-                    int start = at + tail.substring(0, nl + 2).getBytes(StandardCharsets.UTF_8).length;
-                    decoded.append(new String(bytes, start, size, StandardCharsets.UTF_8));
-                    at = start + size + 2;
+                    int from = nl + 2;
+                    content.write(all, from, Math.min(size, all.length - from));
+                    at = from + size + 2;
                 }
-                rest = decoded.toString();
+            } else {
+                content.write(all, at, all.length - at);
             }
+            String rest = content.toString(StandardCharsets.UTF_8);
             return new Response(status, map, rest);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+    }
+
+    private static int indexOf(byte[] data, byte[] pattern, int from) {
+        outer:
+        for (int i = Math.max(0, from); i <= data.length - pattern.length; i++) {
+            for (int j = 0; j < pattern.length; j++) {
+                if (data[i + j] != pattern[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
     }
 
     /** Reads a Server-Sent Events stream to its end (or the timeout) and returns its text. */
