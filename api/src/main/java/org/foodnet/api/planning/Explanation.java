@@ -76,6 +76,7 @@ record Explanation(long planId, String score, boolean feasible, String summary, 
         RULE_OF.put(ViolationKind.WRONG_RECIPIENT, FoodnetConstraints.SERVING_DAY);
         RULE_OF.put(ViolationKind.STORAGE_CAPACITY, FoodnetConstraints.STORAGE);
         RULE_OF.put(ViolationKind.RECIPIENT_STORAGE, FoodnetConstraints.RECIPIENT_STORAGE);
+        RULE_OF.put(ViolationKind.RECIPIENT_HOLDING, FoodnetConstraints.RECIPIENT_STORAGE);
     }
 
     static Explanation of(long planId, Network network, Plan plan, CheckReport report, Map<String, Long> weights) {
