@@ -340,7 +340,7 @@ public final class Allocator {
             return null;
         }
         // a chain of hops done all on its last possible day leaves the routing no choice: a day of slack
-        LocalDate earliest = path.get().size() > 2 ? arrival.plusDays(1) : arrival;
+        LocalDate earliest = arrival.plusDays(Math.max(0, path.get().size() - 3 + Integer.getInteger("foodnet.slack", 1)));
         // the first serving day it can reach whose storage still has room for a portion (or for all that is left)
         long wanted = Math.min(MIN_PORTION_GRAMS, left == null ? MIN_PORTION_GRAMS : left);
         for (Slot s : d.slots) {
@@ -367,14 +367,8 @@ public final class Allocator {
             horizon = end + 1;
             openDays.clear();
         }
-        java.util.BitSet driving = drivingBits.getOrDefault(lot.temperature(), new java.util.BitSet());
         for (int hop = 0; hop + 1 < path.size(); hop++) {
-            java.util.BitSet from = openDays(path.get(hop));
-            java.util.BitSet to = openDays(path.get(hop + 1));
-            day = from.nextSetBit(day);
-            while (day >= 0 && day <= end && !(to.get(day) && driving.get(day))) {
-                day = from.nextSetBit(day + 1);
-            }
+            day = hopDays(path.get(hop), path.get(hop + 1), lot.temperature()).nextSetBit(day);
             if (day < 0 || day > end) {
                 return null;
             }
@@ -398,6 +392,75 @@ public final class Allocator {
         }
         return day;
     }
+
+    /**
+     * The days of the month on which some volunteer with room for the class could make the hop on its own:
+     * from home to the first site while it is open, on to the second while it is open (service times
+     * included), and home again within the slot and the volunteer's longest day. Cached per hop and class.
+     */
+    private java.util.BitSet hopDays(Site from, Site to, TemperatureClass c) {
+        return hopDays.computeIfAbsent(from.id() + "|" + to.id() + "|" + c, k -> {
+            var travel = paths.travel();
+            int a = travel.indexOf(from.id());
+            int b = travel.indexOf(to.id());
+            LocalDate origin = network.settings().firstDay();
+            int days = network.settings().month().lengthOfMonth();
+            java.util.BitSet bits = new java.util.BitSet(days);
+            for (int d = 0; d < days; d++) {
+                LocalDate date = origin.plusDays(d);
+                var openA = from.openOn(date);
+                var openB = to.openOn(date);
+                if (openA.isEmpty() || openB.isEmpty()) {
+                    continue;
+                }
+                for (DrivingSlot slot : slotsOn(date)) {
+                    if (slot.capacity.get(c) <= 0) {
+                        continue;
+                    }
+                    int home = travel.indexOf(slot.homePlaceId);
+                    long startA = Math.max(slot.from + travel.millis(home, a), openA.get().fromSecond() * 1000L);
+                    long leaveA = startA + from.serviceSeconds() * 1000L;
+                    long startB = Math.max(leaveA + travel.millis(a, b), openB.get().fromSecond() * 1000L);
+                    long leaveB = startB + to.serviceSeconds() * 1000L;
+                    long back = leaveB + travel.millis(b, home);
+                    long left = startA - travel.millis(home, a);
+                    if (leaveA <= openA.get().toSecond() * 1000L && leaveB <= openB.get().toSecond() * 1000L
+                            && back <= slot.to && back - left <= slot.maxMillis) {
+                        bits.set(d);
+                        break;
+                    }
+                }
+            }
+            return bits;
+        });
+    }
+
+    /** One volunteer's availability on a day: from home, within [from, to] ms of the day, at most maxMillis. */
+    private record DrivingSlot(String homePlaceId, long from, long to, long maxMillis,
+                               org.foodnet.solver.domain.ClassAmounts capacity) {
+    }
+
+    private List<DrivingSlot> slotsOn(LocalDate date) {
+        if (slotsByDate == null) {
+            slotsByDate = new HashMap<>();
+            var vehicles = network.vehiclesById();
+            for (var driver : network.drivers()) {
+                var vehicle = vehicles.get(driver.vehicleId());
+                if (vehicle == null) {
+                    continue;
+                }
+                for (var slot : driver.slots()) {
+                    slotsByDate.computeIfAbsent(slot.date(), k -> new ArrayList<>()).add(new DrivingSlot(
+                            driver.homePlaceId(), slot.from().toSecondOfDay() * 1000L, slot.to().toSecondOfDay() * 1000L,
+                            driver.maxMinutesPerDay() * 60_000L, vehicle.capacity()));
+                }
+            }
+        }
+        return slotsByDate.getOrDefault(date, List.of());
+    }
+
+    private Map<LocalDate, List<DrivingSlot>> slotsByDate;
+    private final Map<String, java.util.BitSet> hopDays = new HashMap<>();
 
     /** The days (from the month's first day, up to the horizon) a site is open. */
     private java.util.BitSet openDays(Site site) {

@@ -59,6 +59,10 @@ public class FoodnetConstraints implements ConstraintProvider {
     /** Soft milliseconds per gram of squared shortfall ratio (fair shares) and per gram stranded. */
     static final long FAIR_FACTOR = 100;
     static final long STRANDED_FACTOR = 100;
+    /** Undelivered food: a recipient's class should get at least this share of its allocation (up to its need) ... */
+    public static final double FLOOR_SHARE = 0.6;
+    /** ... else each gram below that floor counts this much more than its urgency. */
+    public static final long FLOOR_URGENCY = 4;
     /** A hop that a re-plan moves to another trip counts like this much driving (volunteers were told). */
     public static final long STABILITY_MILLIS = 30 * PlanningContext.MINUTE;
 
@@ -268,13 +272,30 @@ public class FoodnetConstraints implements ConstraintProvider {
 
     // ---------------------------------------------------------------- medium
 
+    /**
+     * Per recipient and class: grams of undelivered parcels times their urgency, plus {@link #FLOOR_URGENCY}
+     * per gram by which what is delivered falls below the class's floor ({@link #FLOOR_SHARE} of what was
+     * allocated, up to the need), so that nobody is left far behind for food that others get.
+     */
     Constraint undeliveredFood(ConstraintFactory f) {
         return f.forEach(Visit.class)
                 .filter(d -> d.isDrop() && d.getLeg().isFinal() && !d.isPlanned())
-                .penalizeConfigurableLong(d -> d.getLeg().getGrams() * d.getParcel().getUrgency())
-                .justifyWith((d, s) -> new Reason(Texts.kg(d) + " of " + Texts.lot(d) + " for " + Texts.site(d)
-                        + " (serving " + d.getParcel().getServingDay() + ") is not delivered"))
+                .groupBy(d -> RecipientDemand.keyOf(d.getParcel()),
+                        sumLong(d -> d.getLeg().getGrams() * d.getParcel().getUrgency()),
+                        sumLong(d -> d.getLeg().getGrams()))
+                .join(RecipientDemand.class, Joiners.equal((key, weighted, grams) -> key, RecipientDemand::key))
+                .penalizeConfigurableLong((key, weighted, grams, demand) -> weighted + FLOOR_URGENCY * belowFloor(demand, grams))
+                .justifyWith((key, weighted, grams, demand, s) -> new Reason(Grams.kgText(grams) + " "
+                        + demand.temperature().word() + " for " + demand.recipient().name() + " ("
+                        + demand.recipient().id() + ") is not delivered" + (belowFloor(demand, grams) > 0
+                        ? ", " + Grams.kgText(belowFloor(demand, grams)) + " below its floor" : "")))
                 .asConstraint(UNDELIVERED);
+    }
+
+    /** Grams by which delivering all but {@code undeliveredGrams} of the allocation falls below the floor. */
+    static long belowFloor(RecipientDemand demand, long undeliveredGrams) {
+        long delivered = demand.allocatedGrams() - undeliveredGrams;
+        return Math.max(0, demand.floorGrams(FLOOR_SHARE) - delivered);
     }
 
     // ---------------------------------------------------------------- soft
@@ -284,7 +305,7 @@ public class FoodnetConstraints implements ConstraintProvider {
                 .filter(d -> d.isDrop() && d.getLeg().isFinal() && !d.isPlanned())
                 .groupBy(d -> RecipientDemand.keyOf(d.getParcel()), sumLong(d -> d.getLeg().getGrams()))
                 .join(RecipientDemand.class, Joiners.equal((key, grams) -> key, RecipientDemand::key))
-                .filter((key, grams, demand) -> demand.uncoveredGrams() + grams > 0)
+                .filter((key, grams, demand) -> demand.needGrams() > 0 && demand.uncoveredGrams() + grams > 0)
                 .penalizeConfigurableLong((r, grams, demand) -> fairPenalty(demand, grams))
                 .justifyWith((r, grams, demand, s) -> new Reason(demand.recipient().name() + " gets "
                         + Grams.kgText(grams) + " " + demand.temperature().word() + " less than its fair share of "

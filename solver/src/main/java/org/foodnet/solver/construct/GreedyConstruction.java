@@ -74,15 +74,43 @@ public class GreedyConstruction implements CustomPhaseCommand<MonthPlan> {
                 .thenComparingLong(this::closingOfRecipient)
                 .thenComparing(p -> -p.getUrgency())
                 .thenComparing(Parcel::getId));
-        for (Parcel parcel : parcels) {
-            if (!place(parcel, false)) {
-                place(parcel, true);
+        // fair first: each recipient's floor of each class (see FoodnetConstraints.FLOOR_SHARE) before the rest
+        for (List<Parcel> round : floorFirst(parcels)) {
+            for (Parcel parcel : round) {
+                if (!place(parcel, false)) {
+                    place(parcel, true);
+                }
             }
         }
         if (Boolean.getBoolean("foodnet.debug")) {
             System.err.println("construction failures by leg: " + failures);
         }
         write(scoreDirector);
+    }
+
+    /**
+     * The parcels in two rounds, each in the given order: first, per recipient and class, those that make up
+     * its floor ({@link FoodnetConstraints#FLOOR_SHARE} of what it was allocated, up to its need); then the rest.
+     */
+    private List<List<Parcel>> floorFirst(List<Parcel> parcels) {
+        Map<Long, Long> floor = new java.util.HashMap<>();
+        for (org.foodnet.solver.model.RecipientDemand d : plan.getRecipientDemands()) {
+            floor.put(d.key(), d.floorGrams(FoodnetConstraints.FLOOR_SHARE));
+        }
+        Map<Long, Long> taken = new java.util.HashMap<>();
+        List<Parcel> first = new ArrayList<>();
+        List<Parcel> rest = new ArrayList<>();
+        for (Parcel p : parcels) {
+            long key = org.foodnet.solver.model.RecipientDemand.keyOf(p);
+            long before = taken.getOrDefault(key, 0L);
+            if (before < floor.getOrDefault(key, 0L)) {
+                first.add(p);
+                taken.put(key, before + p.getGrams());
+            } else {
+                rest.add(p);
+            }
+        }
+        return List.of(first, rest);
     }
 
     /** When the recipient closes on the parcel's serving day: tight windows first, as in VRPTW insertion. */

@@ -120,22 +120,33 @@ public final class MonthPlanBuilder {
         return new MonthPlan(ctx, trips, visits, legs, parcels, storageDays, demands, weights);
     }
 
-    /** Need and uncovered need per recipient and temperature class (classes with no need left out). */
+    /**
+     * Need and allocated grams per recipient and temperature class: every class a recipient needs, and every
+     * class it has parcels of (an earmarked lot) even without a need.
+     */
     public static List<RecipientDemand> demands(Network network, Map<String, Integer> siteIndex, List<Parcel> parcels) {
         Map<String, Long> allocated = new HashMap<>();
         for (Parcel p : parcels) {
             allocated.merge(p.getRecipient().id() + "|" + p.getLot().temperature(), p.getGrams(), Long::sum);
         }
-        List<RecipientDemand> demands = new ArrayList<>();
+        Map<String, Long> needs = new HashMap<>();
         for (RecipientNeed need : network.needs()) {
-            Site r = network.site(need.recipientId()).orElseThrow();
             for (TemperatureClass c : TemperatureClass.values()) {
-                long total = need.monthlyNeed().get(c);
-                if (total <= 0) {
-                    continue;
+                needs.merge(need.recipientId() + "|" + c, need.monthlyNeed().get(c), Long::sum);
+            }
+        }
+        List<RecipientDemand> demands = new ArrayList<>();
+        for (Site r : network.sites()) {
+            if (r.role() != SiteRole.RECIPIENT) {
+                continue;
+            }
+            for (TemperatureClass c : TemperatureClass.values()) {
+                String key = r.id() + "|" + c;
+                long need = needs.getOrDefault(key, 0L);
+                long given = allocated.getOrDefault(key, 0L);
+                if (need > 0 || given > 0) {
+                    demands.add(new RecipientDemand(siteIndex.get(r.id()), r, c, need, given));
                 }
-                long covered = allocated.getOrDefault(r.id() + "|" + c, 0L);
-                demands.add(new RecipientDemand(siteIndex.get(r.id()), r, c, total, total - covered));
             }
         }
         return demands;

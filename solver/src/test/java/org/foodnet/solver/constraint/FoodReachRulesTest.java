@@ -27,8 +27,22 @@ class FoodReachRulesTest extends ConstraintTestSupport {
 
         SingleConstraintAssertion undelivered = VERIFIER.verifyThat(FoodnetConstraints::undeliveredFood)
                 .givenSolution(fx.plan());
-        undelivered.penalizes(3);
-        undelivered.penalizesBy(10_000 * 1 + 4_000 * 2 + 5_000 * 3);
+        // one match per recipient and class; nothing delivered, so each class is short of its floor (60 % of
+        // what was allocated): 6 kg ambient, 5.4 kg chilled, each gram of that counting 4 more
+        undelivered.penalizes(2);
+        undelivered.penalizesBy(10_000 * 1 + 4_000 * 2 + 5_000 * 3 + 4 * (6_000 + 5_400));
+    }
+
+    @Test
+    void onlyWhatLeavesARecipientBelowItsFloorCountsExtra() {
+        PlanFixture fx = PlanFixture.of(small());
+        Parcel delivered = fx.parcel("lot-1", "caf-1", day(10), 10.0, DONOR1_TO_CAF1);
+        fx.parcel("lot-1", "caf-1", day(20), 10.0, DONOR1_TO_CAF1);
+        fx.deliver(fx.trip("drv-1", 9), delivered);
+
+        // 20 kg allocated, floor 12 kg, 10 kg delivered: 2 kg below the floor
+        VERIFIER.verifyThat(FoodnetConstraints::undeliveredFood).givenSolution(fx.plan())
+                .penalizesBy(10_000 + 4 * 2_000);
     }
 
     @Test
@@ -37,7 +51,7 @@ class FoodReachRulesTest extends ConstraintTestSupport {
         Parcel rice = fx.parcel("lot-1", "caf-1", day(10), 10.0, DONOR1_TO_CAF1);
         fx.carry(fx.trip("drv-1", 5), leg(rice, 1), leg(rice, 2));
 
-        VERIFIER.verifyThat(FoodnetConstraints::undeliveredFood).givenSolution(fx.plan()).penalizesBy(10_000);
+        VERIFIER.verifyThat(FoodnetConstraints::undeliveredFood).givenSolution(fx.plan()).penalizesBy(10_000 + 4 * 6_000);
     }
 
     @Test
