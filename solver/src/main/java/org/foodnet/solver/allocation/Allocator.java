@@ -340,7 +340,7 @@ public final class Allocator {
             return null;
         }
         // a chain of hops done all on its last possible day leaves the routing no choice: a day of slack
-        LocalDate earliest = arrival.plusDays(Math.max(0, path.get().size() - 3 + Integer.getInteger("foodnet.slack", 1)));
+        LocalDate earliest = path.get().size() > 2 ? arrival.plusDays(1) : arrival;
         // the first serving day it can reach whose storage still has room for a portion (or for all that is left)
         long wanted = Math.min(MIN_PORTION_GRAMS, left == null ? MIN_PORTION_GRAMS : left);
         for (Slot s : d.slots) {
@@ -353,8 +353,9 @@ public final class Allocator {
 
     /**
      * The first day the food can reach the end of its path: each hop needs a day, not before the previous
-     * hop's, on which both sites are open and some volunteer with room for this temperature class drives
-     * (several hops may share a day). Null when the month does not allow it.
+     * hop's, on which some volunteer with room for this temperature class could drive that hop within both
+     * sites' opening hours and their own slot (see {@link #hopDays}; several hops may share a day). Null when
+     * the month does not allow it.
      */
     LocalDate earliestArrival(DonationLot lot, List<Site> path, LocalDate first, LocalDate last) {
         LocalDate origin = network.settings().firstDay();
@@ -363,10 +364,6 @@ public final class Allocator {
         }
         int day = (int) (first.toEpochDay() - origin.toEpochDay());
         int end = (int) (last.toEpochDay() - origin.toEpochDay());
-        if (end >= horizon) {
-            horizon = end + 1;
-            openDays.clear();
-        }
         for (int hop = 0; hop + 1 < path.size(); hop++) {
             day = hopDays(path.get(hop), path.get(hop + 1), lot.temperature()).nextSetBit(day);
             if (day < 0 || day > end) {
@@ -462,23 +459,6 @@ public final class Allocator {
     private Map<LocalDate, List<DrivingSlot>> slotsByDate;
     private final Map<String, java.util.BitSet> hopDays = new HashMap<>();
 
-    /** The days (from the month's first day, up to the horizon) a site is open. */
-    private java.util.BitSet openDays(Site site) {
-        return openDays.computeIfAbsent(site, k -> {
-            java.util.BitSet bits = new java.util.BitSet(horizon);
-            LocalDate origin = network.settings().firstDay();
-            for (int d = 0; d < horizon; d++) {
-                if (site.openOn(origin.plusDays(d)).isPresent()) {
-                    bits.set(d);
-                }
-            }
-            return bits;
-        });
-    }
-
-    private int horizon;
-    private final Map<Site, java.util.BitSet> openDays = new java.util.IdentityHashMap<>();
-    private final Map<TemperatureClass, java.util.BitSet> drivingBits = new HashMap<>();
     private final Map<TemperatureClass, java.util.Set<LocalDate>> drivingDays = new HashMap<>();
 
     private void prepareDrivingDays() {
@@ -489,10 +469,6 @@ public final class Allocator {
                 for (TemperatureClass c : TemperatureClass.values()) {
                     if (capacity.get(c) > 0) {
                         drivingDays.computeIfAbsent(c, k -> new java.util.HashSet<>()).add(slot.date());
-                        long d = slot.date().toEpochDay() - network.settings().firstDay().toEpochDay();
-                        if (d >= 0 && d < Integer.MAX_VALUE) {
-                            drivingBits.computeIfAbsent(c, k -> new java.util.BitSet()).set((int) d);
-                        }
                     }
                 }
             }
