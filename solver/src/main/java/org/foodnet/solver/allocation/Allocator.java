@@ -339,8 +339,7 @@ public final class Allocator {
         if (arrival == null) {
             return null;
         }
-        // a chain of hops done all on its last possible day leaves the routing no choice: a day of slack
-        LocalDate earliest = path.get().size() > 2 ? arrival.plusDays(1) : arrival;
+        LocalDate earliest = arrival;
         // the first serving day it can reach whose storage still has room for a portion (or for all that is left)
         long wanted = Math.min(MIN_PORTION_GRAMS, left == null ? MIN_PORTION_GRAMS : left);
         for (Slot s : d.slots) {
@@ -354,8 +353,9 @@ public final class Allocator {
     /**
      * The first day the food can reach the end of its path: each hop needs a day, not before the previous
      * hop's, on which some volunteer with room for this temperature class could drive that hop within both
-     * sites' opening hours and their own slot (see {@link #hopDays}; several hops may share a day). Null when
-     * the month does not allow it.
+     * sites' opening hours and their own slot (see {@link #hopDays}; several hops may share a day, but on a
+     * path of three hops or more the last one needs a later day than the one before). Null when the month
+     * does not allow it.
      */
     LocalDate earliestArrival(DonationLot lot, List<Site> path, LocalDate first, LocalDate last) {
         LocalDate origin = network.settings().firstDay();
@@ -365,7 +365,10 @@ public final class Allocator {
         int day = (int) (first.toEpochDay() - origin.toEpochDay());
         int end = (int) (last.toEpochDay() - origin.toEpochDay());
         for (int hop = 0; hop + 1 < path.size(); hop++) {
-            day = hopDays(path.get(hop), path.get(hop + 1), lot.temperature()).nextSetBit(day);
+            // on a path of three hops or more, the last one (the delivery) on a later day than the one before:
+            // a chain done all on one day leaves the routing no choice
+            boolean later = path.size() > 3 && hop + 2 == path.size();
+            day = hopDays(path.get(hop), path.get(hop + 1), lot.temperature()).nextSetBit(day + (later ? 1 : 0));
             if (day < 0 || day > end) {
                 return null;
             }
