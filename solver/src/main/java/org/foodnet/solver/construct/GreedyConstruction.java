@@ -26,7 +26,9 @@ import org.optaplanner.core.impl.phase.custom.CustomPhaseCommand;
  * suitable day (extra driving, an hour for a volunteer who would not drive otherwise, a little for every day
  * later a hop happens). A parcel that cannot be placed whole is tried again moving its food on at the
  * earliest; if that fails too it is left undelivered. Per-trip rules are checked by {@link Inserter}; storage
- * at the hub and depots is tracked here day by day.
+ * at the hub and depots is tracked here day by day, what recipients hold by {@link RecipientRoom}. Each
+ * recipient's floor of each class (see {@code FoodnetConstraints.FLOOR_SHARE}) is placed before the rest, and
+ * a delivery close to its serving day is preferred (the recipient holds it for fewer days).
  */
 public class GreedyConstruction implements CustomPhaseCommand<MonthPlan> {
 
