@@ -79,7 +79,7 @@ async function explain(planId) {
     const pct = Math.round(Math.min(1, r.fulfilment) * 100);
     return `<tr class="recipient"><th scope="row">${E(r.name)}</th>
       <td class="bar-cell"><div class="bar${r.fulfilment < 0.8 ? ' low' : ''}" role="img" aria-label="${pct}%"><span data-pct="${pct}"></span></div></td>
-      <td>${E(Foodnet.kg(r.plannedKg))} / ${E(Foodnet.kg(r.needKg))} (${pct}%)</td></tr>`;
+      <td>${E(Foodnet.kg(r.plannedKg))} / ${E(Foodnet.kg(r.needKg))} (${pct}%)<br><small class="muted">${Object.entries(r.fulfilmentPerClass || {}).map(([c, f]) => E(t('temp.' + c)) + ' ' + Math.round(f * 100) + '%').join(' · ')}</small></td></tr>`;
   }).join('');
   // widths through the CSS object model: the Content-Security-Policy allows no inline style attribute
   $('recipients').querySelectorAll('.bar > span[data-pct]').forEach(span => { span.style.width = span.dataset.pct + '%'; });

@@ -9,6 +9,7 @@ import org.foodnet.solver.domain.Grams;
 import org.foodnet.solver.domain.Network;
 import org.foodnet.solver.domain.PlanningSettings;
 import org.foodnet.solver.domain.RecipientNeed;
+import org.foodnet.solver.domain.TemperatureClass;
 import org.foodnet.solver.plan.Movement;
 import org.foodnet.solver.plan.MovementKind;
 import org.foodnet.solver.plan.Plan;
@@ -25,11 +26,19 @@ import org.foodnet.solver.plan.PlannedTrip;
  * @param plannedKg     delivered to recipients by the plan
  * @param unplannedKg   usable supply the plan does not deliver
  * @param expiredKg     food whose last delivery day falls in the month and that the plan does not deliver
+ * @param minFulfilmentPerClass per class, the lowest delivered ÷ need over recipients with a need of that class
+ * @param minRelativeFulfilmentPerClass the lowest, over recipients r and classes c with a need, of
+ *                      min(1, delivered_rc ÷ need_rc) ÷ F_c, F_c = Σ_r min(delivered_rc, need_rc) ÷ Σ_r need_rc
+ *                      (classes with F_c = 0 left out; 0 when none is left)
+ * @param fulfilmentPerRecipientClass recipient id → temperature class → delivered ÷ need, for every class
+ *                      the recipient needs (see {@link ClassFulfilment})
  */
 public record PlanSummary(long hardScore, long mediumScore, long softScore, boolean feasible, int violations,
                           double deliverableKg, double plannedKg, double unplannedKg, double expiredKg, int trips,
                           long drivingMinutes, double distanceKm, long msToFirstFeasible, long msTotal,
-                          double minFulfilment, double maxFulfilment) {
+                          double minFulfilment, double maxFulfilment, Map<TemperatureClass, Double> minFulfilmentPerClass,
+                          double minRelativeFulfilmentPerClass,
+                          Map<String, Map<TemperatureClass, Double>> fulfilmentPerRecipientClass) {
 
     public static PlanSummary of(Network network, SolveResult result, CheckReport report) {
         PlanningSettings settings = network.settings();
@@ -48,12 +57,14 @@ public record PlanSummary(long hardScore, long mediumScore, long softScore, bool
         }
         long need = network.needs().stream().map(RecipientNeed::monthlyNeed).mapToLong(a -> a.totalGrams()).sum();
         long deliverable = Math.min(need, usable);
+        ClassFulfilment perClass = ClassFulfilment.of(network, result.plan());
         return new PlanSummary(result.hard(), result.medium(), result.soft(), report.feasible(),
                 report.violations().size(), kg(deliverable), kg(report.plannedGrams()),
                 kg(Math.max(0, usable - report.plannedGrams())), kg(Math.max(0, expiring)), report.trips(),
                 Math.round(report.drivingMillis() / 60_000.0), Math.round(report.distanceKm() * 10) / 10.0,
                 result.msToFirstFeasible(), result.msTotal(), round3(report.minFulfilment()),
-                round3(report.maxFulfilment()));
+                round3(report.maxFulfilment()), perClass.minPerClass(), round3(perClass.minRelativePerClass()),
+                perClass.byRecipient());
     }
 
     private static Map<String, Long> deliveredByLot(Network network, Plan plan) {

@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import org.foodnet.solver.ClassFulfilment;
 import org.foodnet.solver.check.CheckReport;
 import org.foodnet.solver.check.Violation;
 import org.foodnet.solver.check.ViolationKind;
@@ -23,6 +24,7 @@ import org.foodnet.solver.domain.Network;
 import org.foodnet.solver.domain.RecipientNeed;
 import org.foodnet.solver.domain.Site;
 import org.foodnet.solver.domain.SiteRole;
+import org.foodnet.solver.domain.TemperatureClass;
 import org.foodnet.solver.plan.Allocation;
 import org.foodnet.solver.plan.Movement;
 import org.foodnet.solver.plan.MovementKind;
@@ -42,8 +44,12 @@ record Explanation(long planId, String score, boolean feasible, String summary, 
     record Rule(String name, String level, long weight, int matches, String summary, List<String> details) {
     }
 
-    /** A recipient's share: need, what the plan delivers, fulfilment 0..1. */
-    record Recipient(String id, String name, double needKg, double plannedKg, double fulfilment) {
+    /**
+     * A recipient's share: need, what the plan delivers, fulfilment 0..1, and per temperature class it needs
+     * delivered ÷ that class's need.
+     */
+    record Recipient(String id, String name, double needKg, double plannedKg, double fulfilment,
+                     Map<TemperatureClass, Double> fulfilmentPerClass) {
     }
 
     private static final int MAX_DETAILS = 50;
@@ -76,6 +82,7 @@ record Explanation(long planId, String score, boolean feasible, String summary, 
         RULE_OF.put(ViolationKind.WRONG_RECIPIENT, FoodnetConstraints.SERVING_DAY);
         RULE_OF.put(ViolationKind.STORAGE_CAPACITY, FoodnetConstraints.STORAGE);
         RULE_OF.put(ViolationKind.RECIPIENT_STORAGE, FoodnetConstraints.RECIPIENT_STORAGE);
+        RULE_OF.put(ViolationKind.RECIPIENT_HOLDING, FoodnetConstraints.RECIPIENT_STORAGE);
     }
 
     static Explanation of(long planId, Network network, Plan plan, CheckReport report, Map<String, Long> weights) {
@@ -108,12 +115,14 @@ record Explanation(long planId, String score, boolean feasible, String summary, 
                 List.of()));
 
         List<Recipient> recipients = new ArrayList<>();
+        Map<String, Map<TemperatureClass, Double>> perClass = ClassFulfilment.of(network, plan).byRecipient();
         for (RecipientNeed need : network.needs()) {
             Site s = sites.get(need.recipientId());
             long got = report.deliveredGrams(need.recipientId());
             long asked = need.monthlyNeed().totalGrams();
             recipients.add(new Recipient(need.recipientId(), s == null ? need.recipientId() : s.name(), Grams.toKg(asked),
-                    Grams.toKg(got), asked == 0 ? 1.0 : Math.round(1000.0 * got / asked) / 1000.0));
+                    Grams.toKg(got), asked == 0 ? 1.0 : Math.round(1000.0 * got / asked) / 1000.0,
+                    perClass.getOrDefault(need.recipientId(), Map.of())));
         }
         return new Explanation(planId, plan.score(), report.feasible(), report.summary(), weights, rules, recipients);
     }

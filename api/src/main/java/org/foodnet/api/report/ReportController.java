@@ -28,6 +28,7 @@ import org.foodnet.solver.domain.Grams;
 import org.foodnet.solver.domain.Network;
 import org.foodnet.solver.domain.RecipientNeed;
 import org.foodnet.solver.domain.Site;
+import org.foodnet.solver.domain.TemperatureClass;
 import org.foodnet.solver.plan.PlannedTrip;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -42,7 +43,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class ReportController {
 
-    record Recipient(String id, String name, double needKg, double plannedKg, double deliveredKg, double fulfilment) {
+    /** {@code plannedFulfilmentPerClass}: per temperature class the recipient needs, planned ÷ that class's need. */
+    record Recipient(String id, String name, double needKg, double plannedKg, double deliveredKg, double fulfilment,
+                     Map<TemperatureClass, Double> plannedFulfilmentPerClass) {
     }
 
     record LedgerTotals(double loggedKg, double pickedUpKg, double transferredKg, double deliveredKg, double discardedKg,
@@ -53,8 +56,10 @@ class ReportController {
                   double discardedKg, double km, double volunteerHours, int trips, int tripsDone) {
     }
 
+    /** The per-class figures of the published plan are as in the solver's summary (null without one). */
     record MonthReport(YearMonth month, String zone, Long publishedPlanId, String score, List<Recipient> recipients,
-                       Totals totals, LedgerTotals ledger) {
+                       Totals totals, LedgerTotals ledger, Map<TemperatureClass, Double> minFulfilmentPerClass,
+                       Double minRelativeFulfilmentPerClass) {
     }
 
     private final NetworkService network;
@@ -123,6 +128,7 @@ class ReportController {
                     .filter(t -> t.planId() == published.info().id() && t.done()).count();
         }
         Map<String, Site> sites = n.sitesById();
+        Map<String, Map<TemperatureClass, Double>> perClass = summary == null ? Map.of() : summary.fulfilmentPerRecipientClass();
         List<Recipient> recipients = new ArrayList<>();
         long need = 0;
         long planned = 0;
@@ -134,7 +140,8 @@ class ReportController {
             planned += p;
             Site s = sites.get(r.recipientId());
             recipients.add(new Recipient(r.recipientId(), s == null ? r.recipientId() : s.name(), Grams.toKg(asked),
-                    Grams.toKg(p), Grams.toKg(d), asked == 0 ? 1.0 : Math.round(1000.0 * d / asked) / 1000.0));
+                    Grams.toKg(p), Grams.toKg(d), asked == 0 ? 1.0 : Math.round(1000.0 * d / asked) / 1000.0,
+                    perClass.getOrDefault(r.recipientId(), Map.of())));
         }
         long delivered = byKind.getOrDefault(EntryKind.DELIVERED, 0L);
         Totals totals = new Totals(Grams.toKg(need), Grams.toKg(planned), Grams.toKg(delivered),
@@ -145,6 +152,8 @@ class ReportController {
                 Grams.toKg(byKind.getOrDefault(EntryKind.PICKED_UP, 0L)), Grams.toKg(byKind.getOrDefault(EntryKind.TRANSFERRED, 0L)),
                 Grams.toKg(delivered), Grams.toKg(byKind.getOrDefault(EntryKind.DISCARDED, 0L)), Grams.toKg(corrected), entries);
         return new MonthReport(month, zone.getId(), published == null ? null : published.info().id(),
-                published == null ? null : published.info().score(), recipients, totals, l);
+                published == null ? null : published.info().score(), recipients, totals, l,
+                summary == null ? null : summary.minFulfilmentPerClass(),
+                summary == null ? null : summary.minRelativeFulfilmentPerClass());
     }
 }

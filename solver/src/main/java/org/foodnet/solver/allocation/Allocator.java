@@ -27,6 +27,8 @@ public final class Allocator {
 
     /** Portion size: small enough to share fairly, large enough not to shred lots into crumbs. */
     public static final long PORTION_GRAMS = 10_000;
+    /** The least a serving day's storage must have room for to take a portion (unless the lot has less left). */
+    static final long MIN_PORTION_GRAMS = 1_000;
     /** Surplus food (no one's need left that it can reach) goes out up to this share of a recipient's need. */
     static final double SURPLUS_RATIO = 1.5;
 
@@ -38,22 +40,50 @@ public final class Allocator {
         this.paths = paths;
     }
 
-    /** A serving day of one recipient. */
-    private record Slot(LocalDate day, long need) {
+    /** A serving day of one recipient, for one class, and the grams allocated to it so far. */
+    private static final class Slot {
+        final LocalDate day;
+        long allocated;
+
+        Slot(LocalDate day) {
+            this.day = day;
+        }
+
+        LocalDate day() {
+            return day;
+        }
     }
 
-    /** A recipient's need of one class, split over its serving days. */
+    /**
+     * A recipient's need of one class, split over its serving days. What is allocated for one serving day is
+     * all held by the recipient on that day, so it never exceeds the recipient's storage for the class.
+     */
     private static final class Demand {
         final Site recipient;
         final int order;
         final long need;
+        final long capacity;
         long allocated;
         final List<Slot> slots = new ArrayList<>();
 
-        Demand(Site recipient, int order, long need) {
+        Demand(Site recipient, int order, long need, long capacity) {
             this.recipient = recipient;
             this.order = order;
             this.need = need;
+            this.capacity = capacity;
+        }
+
+        long room(Slot slot) {
+            return capacity - slot.allocated;
+        }
+
+        Slot slot(LocalDate day) {
+            for (Slot s : slots) {
+                if (s.day.equals(day)) {
+                    return s;
+                }
+            }
+            return null;
         }
 
         double ratio() {
@@ -82,9 +112,9 @@ public final class Allocator {
                 if (grams <= 0 || days.isEmpty()) {
                     continue;
                 }
-                Demand d = new Demand(r, order, grams);
+                Demand d = new Demand(r, order, grams, r.storageCapacity().get(c));
                 for (LocalDate day : days) {
-                    d.slots.add(new Slot(day, grams));
+                    d.slots.add(new Slot(day));
                 }
                 demands.computeIfAbsent(c, k -> new ArrayList<>()).add(d);
             }
@@ -120,112 +150,90 @@ public final class Allocator {
 
     /**
      * Recipients whose serving days leave them few chances (one early serving day) can end up well below
-     * the others. Moves portions from the best-covered recipients to the least-covered one while the food
-     * can reach it in time, until the least-covered cannot gain any more.
+     * the others. Per temperature class, moves portions from the best-covered recipients to the least-covered
+     * one while the food can reach it in time (and its storage on that serving day has room), until the
+     * least-covered cannot gain any more.
      */
     private void rebalance(Map<TemperatureClass, List<Demand>> demands, Map<String, Share> shares) {
-        // keyed by site id, in a fixed order: a Site is a record whose equals/hashCode walk its opening hours
-        // (far too slow at x100), and ties between equally covered recipients must break the same way every run
-        Map<String, long[]> totals = new java.util.LinkedHashMap<>();
-        Map<String, Site> recipients = new HashMap<>();
-        Map<TemperatureClass, Map<String, Demand>> demandIndex = new java.util.EnumMap<>(TemperatureClass.class);
-        for (TemperatureClass c : TemperatureClass.values()) {
-            for (Demand d : demands.getOrDefault(c, List.of())) {
-                long[] t = totals.computeIfAbsent(d.recipient.id(), k -> new long[2]);
-                t[0] += d.allocated;
-                t[1] += d.need;
-                recipients.putIfAbsent(d.recipient.id(), d.recipient);
-                demandIndex.computeIfAbsent(c, k -> new HashMap<>()).putIfAbsent(d.recipient.id(), d);
-            }
-        }
-        java.util.Set<String> stuck = new java.util.HashSet<>();
-        // the keys of each recipient's shares, in the order of the shares map (a share may be gone since)
+        // the keys of each recipient's shares per class, in the order of the shares map (a share may be gone
+        // since); keyed by site id: a Site is a record whose equals/hashCode walk its opening hours
         Map<String, List<String>> shareKeys = new HashMap<>();
         for (var e : shares.entrySet()) {
-            shareKeys.computeIfAbsent(e.getValue().recipient().id(), k -> new ArrayList<>()).add(e.getKey());
+            Share share = e.getValue();
+            shareKeys.computeIfAbsent(share.recipient().id() + "|" + share.lot().temperature(), k -> new ArrayList<>())
+                    .add(e.getKey());
         }
-        // the recipients with their totals as arrays (the map's order), walked every round
-        List<Map.Entry<String, long[]>> covers = new ArrayList<>(totals.entrySet());
-        List<Map.Entry<String, long[]>> richestFirst = new ArrayList<>(covers);
-        for (int round = 0; round < 10_000; round++) {
-            String poor = null;
-            double poorRatio = 0;
-            for (Map.Entry<String, long[]> e : covers) {
-                long[] t = e.getValue();
-                if (t[1] > 0 && (poor == null || ratio(t) < poorRatio) && !stuck.contains(e.getKey())) {
-                    poor = e.getKey();
-                    poorRatio = ratio(t);
+        for (TemperatureClass c : TemperatureClass.values()) {
+            List<Demand> list = demands.getOrDefault(c, List.of());
+            java.util.Set<Demand> stuck = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+            List<Demand> richestFirst = new ArrayList<>(list);
+            for (int round = 0; round < 10_000; round++) {
+                Demand poor = null;
+                for (Demand d : list) {
+                    if (d.need > 0 && !stuck.contains(d) && (poor == null || d.ratio() < poor.ratio())) {
+                        poor = d;
+                    }
                 }
-            }
-            if (poor == null) {
-                return;
-            }
-            long[] p = totals.get(poor);
-            Share from = null;
-            Slot fromSlot = null;
-            Demand into = null;
-            // the best-covered recipient first: its first share whose food can still reach the poor one in time
-            richestFirst.sort(Comparator.comparingDouble((Map.Entry<String, long[]> e) -> -ratio(e.getValue())));
-            for (Map.Entry<String, long[]> richest : richestFirst) {
-                String rich = richest.getKey();
-                long[] r = richest.getValue();
-                if (ratio(r) < ratio(p) + 0.05 || from != null) {
+                if (poor == null) {
                     break;
                 }
-                for (String key : shareKeys.getOrDefault(rich, List.of())) {
-                    Share share = shares.get(key);
-                    if (share == null || share.lot().earmarkedFor() != null) {
-                        continue;
-                    }
-                    Demand d = demandIndex.getOrDefault(share.lot().temperature(), Map.of()).get(poor);
-                    if (d == null || d.allocated >= d.need) {
-                        continue;
-                    }
-                    LocalDate[] w = window(share.lot());
-                    Slot slot = eligibleSlot(d, share.lot(), w[0], w[1]);
-                    if (slot != null) {
-                        from = share;
-                        fromSlot = slot;
-                        into = d;
+                Share from = null;
+                Slot fromSlot = null;
+                Demand rich = null;
+                // the best-covered recipient first: its first share whose food can still reach the poor one in time
+                richestFirst.sort(Comparator.comparingDouble((Demand d) -> -d.ratio()).thenComparingInt(d -> d.order));
+                for (Demand r : richestFirst) {
+                    if (r.ratio() < poor.ratio() + 0.05 || from != null) {
                         break;
                     }
+                    for (String key : shareKeys.getOrDefault(r.recipient.id() + "|" + c, List.of())) {
+                        Share share = shares.get(key);
+                        if (share == null || share.lot().earmarkedFor() != null) {
+                            continue;
+                        }
+                        LocalDate[] w = window(share.lot());
+                        Slot slot = eligibleSlot(poor, share.lot(), w[0], w[1]);
+                        if (slot != null) {
+                            from = share;
+                            fromSlot = slot;
+                            rich = r;
+                            break;
+                        }
+                    }
                 }
+                if (from == null) {
+                    stuck.add(poor);
+                    continue;
+                }
+                long even = (rich.allocated * poor.need - poor.allocated * rich.need) / (rich.need + poor.need);
+                long grams = Math.min(Math.min(from.grams(), even),
+                        Math.min(poor.need - poor.allocated, poor.room(fromSlot)));
+                if (grams < 1000) {
+                    stuck.add(poor);
+                    continue;
+                }
+                String fromKey = from.lot().id() + "|" + from.recipient().id() + "|" + from.servingDay();
+                if (grams >= from.grams()) {
+                    shares.remove(fromKey);
+                    grams = from.grams();
+                } else {
+                    shares.put(fromKey, new Share(from.lot(), from.recipient(), from.servingDay(), from.grams() - grams));
+                }
+                rich.allocated -= grams;
+                Slot richSlot = rich.slot(from.servingDay());
+                if (richSlot != null) {
+                    richSlot.allocated -= grams;
+                }
+                poor.allocated += grams;
+                fromSlot.allocated += grams;
+                String intoKey = from.lot().id() + "|" + poor.recipient.id() + "|" + fromSlot.day();
+                if (!shares.containsKey(intoKey)) {
+                    shareKeys.computeIfAbsent(poor.recipient.id() + "|" + c, k -> new ArrayList<>()).add(intoKey);
+                }
+                shares.merge(intoKey, new Share(from.lot(), poor.recipient, fromSlot.day(), grams),
+                        (a, b) -> new Share(a.lot(), a.recipient(), a.servingDay(), a.grams() + b.grams()));
             }
-            if (from == null) {
-                stuck.add(poor);
-                continue;
-            }
-            long[] r = totals.get(from.recipient().id());
-            long even = (r[0] * p[1] - p[0] * r[1]) / (r[1] + p[1]);
-            long grams = Math.min(Math.min(from.grams(), even), into.need - into.allocated);
-            if (grams < 1000) {
-                stuck.add(poor);
-                continue;
-            }
-            String fromKey = from.lot().id() + "|" + from.recipient().id() + "|" + from.servingDay();
-            if (grams >= from.grams()) {
-                shares.remove(fromKey);
-                grams = from.grams();
-            } else {
-                shares.put(fromKey, new Share(from.lot(), from.recipient(), from.servingDay(), from.grams() - grams));
-            }
-            demandIndex.get(from.lot().temperature()).get(from.recipient().id()).allocated -= grams;
-            into.allocated += grams;
-            r[0] -= grams;
-            p[0] += grams;
-            long moved = grams;
-            String intoKey = from.lot().id() + "|" + poor + "|" + fromSlot.day();
-            if (!shares.containsKey(intoKey)) {
-                shareKeys.computeIfAbsent(poor, k -> new ArrayList<>()).add(intoKey);
-            }
-            shares.merge(intoKey,
-                    new Share(from.lot(), recipients.get(poor), fromSlot.day(), moved),
-                    (a, b) -> new Share(a.lot(), a.recipient(), a.servingDay(), a.grams() + b.grams()));
         }
-    }
-
-    private static double ratio(long[] allocatedAndNeed) {
-        return allocatedAndNeed[1] == 0 ? 1.0 : (double) allocatedAndNeed[0] / allocatedAndNeed[1];
     }
 
     /** Each lot's grams left, in the lots' order, to the least covered recipients up to {@code upTo} x need. */
@@ -260,7 +268,7 @@ public final class Allocator {
                 }
                 after = next.getKey();
                 Demand d = next.getValue();
-                Slot slot = eligibleSlot(d, lot, w[0], w[1], upTo);
+                Slot slot = eligibleSlot(d, lot, w[0], w[1], upTo, left.get(lot.id()));
                 if (slot == null) {
                     continue;
                 }
@@ -291,18 +299,23 @@ public final class Allocator {
         return last.isBefore(first) ? null : new LocalDate[] {first, last};
     }
 
-    /** A portion of at most {@code open} grams (and of PORTION_GRAMS, leaving no crumbs) to a recipient. */
+    /**
+     * A portion of at most {@code open} grams (and of PORTION_GRAMS, leaving no crumbs, and what the recipient's
+     * storage for that serving day has room for) to a recipient.
+     */
     private static void give(DonationLot lot, Demand d, Slot slot, long open, Map<String, Long> left,
                              Map<String, Share> shares) {
         long remaining = left.get(lot.id());
-        long portion = Math.min(Math.min(remaining, open), PORTION_GRAMS);
-        if (remaining - portion < PORTION_GRAMS / 4 && remaining <= open + PORTION_GRAMS / 4) {
+        long room = d.room(slot);
+        long portion = Math.min(Math.min(Math.min(remaining, open), PORTION_GRAMS), room);
+        if (remaining - portion < PORTION_GRAMS / 4 && remaining <= open + PORTION_GRAMS / 4 && remaining <= room) {
             portion = remaining;
         }
         if (portion <= 0) {
             return;
         }
         d.allocated += portion;
+        slot.allocated += portion;
         left.put(lot.id(), remaining - portion);
         shares.merge(lot.id() + "|" + d.recipient.id() + "|" + slot.day(),
                 new Share(lot, d.recipient, slot.day(), portion),
@@ -310,10 +323,11 @@ public final class Allocator {
     }
 
     private Slot eligibleSlot(Demand d, DonationLot lot, LocalDate first, LocalDate last) {
-        return eligibleSlot(d, lot, first, last, 1.0);
+        return eligibleSlot(d, lot, first, last, 1.0, null);
     }
 
-    private Slot eligibleSlot(Demand d, DonationLot lot, LocalDate first, LocalDate last, double upTo) {
+    /** A serving day of the demand this lot can reach in time with room for a portion ({@code left}: grams the lot has left). */
+    private Slot eligibleSlot(Demand d, DonationLot lot, LocalDate first, LocalDate last, double upTo, Long left) {
         if (d.allocated >= d.need * upTo) {
             return null; // cheap test first: no slot can take more (the path and arrival are the costly part)
         }
@@ -325,10 +339,11 @@ public final class Allocator {
         if (arrival == null) {
             return null;
         }
-        // a chain of hops done all on its last possible day leaves the routing no choice: a day of slack
-        LocalDate earliest = path.get().size() > 2 ? arrival.plusDays(1) : arrival;
+        LocalDate earliest = arrival;
+        // the first serving day it can reach whose storage still has room for a portion (or for all that is left)
+        long wanted = Math.min(MIN_PORTION_GRAMS, left == null ? MIN_PORTION_GRAMS : left);
         for (Slot s : d.slots) {
-            if (d.allocated < d.need * upTo && !s.day().isBefore(earliest) && !s.day().isAfter(last)) {
+            if (!s.day().isBefore(earliest) && !s.day().isAfter(last) && d.room(s) >= Math.max(1, wanted)) {
                 return s;
             }
         }
@@ -337,8 +352,10 @@ public final class Allocator {
 
     /**
      * The first day the food can reach the end of its path: each hop needs a day, not before the previous
-     * hop's, on which both sites are open and some volunteer with room for this temperature class drives
-     * (several hops may share a day). Null when the month does not allow it.
+     * hop's, on which some volunteer with room for this temperature class could drive that hop within both
+     * sites' opening hours and their own slot (see {@link #hopDays}; several hops may share a day, but on a
+     * path of three hops or more the last one needs a later day than the one before). Null when the month
+     * does not allow it.
      */
     LocalDate earliestArrival(DonationLot lot, List<Site> path, LocalDate first, LocalDate last) {
         LocalDate origin = network.settings().firstDay();
@@ -347,18 +364,11 @@ public final class Allocator {
         }
         int day = (int) (first.toEpochDay() - origin.toEpochDay());
         int end = (int) (last.toEpochDay() - origin.toEpochDay());
-        if (end >= horizon) {
-            horizon = end + 1;
-            openDays.clear();
-        }
-        java.util.BitSet driving = drivingBits.getOrDefault(lot.temperature(), new java.util.BitSet());
         for (int hop = 0; hop + 1 < path.size(); hop++) {
-            java.util.BitSet from = openDays(path.get(hop));
-            java.util.BitSet to = openDays(path.get(hop + 1));
-            day = from.nextSetBit(day);
-            while (day >= 0 && day <= end && !(to.get(day) && driving.get(day))) {
-                day = from.nextSetBit(day + 1);
-            }
+            // on a path of three hops or more, the last one (the delivery) on a later day than the one before:
+            // a chain done all on one day leaves the routing no choice
+            boolean later = path.size() > 3 && hop + 2 == path.size();
+            day = hopDays(path.get(hop), path.get(hop + 1), lot.temperature()).nextSetBit(day + (later ? 1 : 0));
             if (day < 0 || day > end) {
                 return null;
             }
@@ -383,23 +393,75 @@ public final class Allocator {
         return day;
     }
 
-    /** The days (from the month's first day, up to the horizon) a site is open. */
-    private java.util.BitSet openDays(Site site) {
-        return openDays.computeIfAbsent(site, k -> {
-            java.util.BitSet bits = new java.util.BitSet(horizon);
+    /**
+     * The days of the month on which some volunteer with room for the class could make the hop on its own:
+     * from home to the first site while it is open, on to the second while it is open (service times
+     * included), and home again within the slot and the volunteer's longest day. Cached per hop and class.
+     */
+    private java.util.BitSet hopDays(Site from, Site to, TemperatureClass c) {
+        return hopDays.computeIfAbsent(from.id() + "|" + to.id() + "|" + c, k -> {
+            var travel = paths.travel();
+            int a = travel.indexOf(from.id());
+            int b = travel.indexOf(to.id());
             LocalDate origin = network.settings().firstDay();
-            for (int d = 0; d < horizon; d++) {
-                if (site.openOn(origin.plusDays(d)).isPresent()) {
-                    bits.set(d);
+            int days = network.settings().month().lengthOfMonth();
+            java.util.BitSet bits = new java.util.BitSet(days);
+            for (int d = 0; d < days; d++) {
+                LocalDate date = origin.plusDays(d);
+                var openA = from.openOn(date);
+                var openB = to.openOn(date);
+                if (openA.isEmpty() || openB.isEmpty()) {
+                    continue;
+                }
+                for (DrivingSlot slot : slotsOn(date)) {
+                    if (slot.capacity.get(c) <= 0) {
+                        continue;
+                    }
+                    int home = travel.indexOf(slot.homePlaceId);
+                    long startA = Math.max(slot.from + travel.millis(home, a), openA.get().fromSecond() * 1000L);
+                    long leaveA = startA + from.serviceSeconds() * 1000L;
+                    long startB = Math.max(leaveA + travel.millis(a, b), openB.get().fromSecond() * 1000L);
+                    long leaveB = startB + to.serviceSeconds() * 1000L;
+                    long back = leaveB + travel.millis(b, home);
+                    long left = startA - travel.millis(home, a);
+                    if (leaveA <= openA.get().toSecond() * 1000L && leaveB <= openB.get().toSecond() * 1000L
+                            && back <= slot.to && back - left <= slot.maxMillis) {
+                        bits.set(d);
+                        break;
+                    }
                 }
             }
             return bits;
         });
     }
 
-    private int horizon;
-    private final Map<Site, java.util.BitSet> openDays = new java.util.IdentityHashMap<>();
-    private final Map<TemperatureClass, java.util.BitSet> drivingBits = new HashMap<>();
+    /** One volunteer's availability on a day: from home, within [from, to] ms of the day, at most maxMillis. */
+    private record DrivingSlot(String homePlaceId, long from, long to, long maxMillis,
+                               org.foodnet.solver.domain.ClassAmounts capacity) {
+    }
+
+    private List<DrivingSlot> slotsOn(LocalDate date) {
+        if (slotsByDate == null) {
+            slotsByDate = new HashMap<>();
+            var vehicles = network.vehiclesById();
+            for (var driver : network.drivers()) {
+                var vehicle = vehicles.get(driver.vehicleId());
+                if (vehicle == null) {
+                    continue;
+                }
+                for (var slot : driver.slots()) {
+                    slotsByDate.computeIfAbsent(slot.date(), k -> new ArrayList<>()).add(new DrivingSlot(
+                            driver.homePlaceId(), slot.from().toSecondOfDay() * 1000L, slot.to().toSecondOfDay() * 1000L,
+                            driver.maxMinutesPerDay() * 60_000L, vehicle.capacity()));
+                }
+            }
+        }
+        return slotsByDate.getOrDefault(date, List.of());
+    }
+
+    private Map<LocalDate, List<DrivingSlot>> slotsByDate;
+    private final Map<String, java.util.BitSet> hopDays = new HashMap<>();
+
     private final Map<TemperatureClass, java.util.Set<LocalDate>> drivingDays = new HashMap<>();
 
     private void prepareDrivingDays() {
@@ -410,10 +472,6 @@ public final class Allocator {
                 for (TemperatureClass c : TemperatureClass.values()) {
                     if (capacity.get(c) > 0) {
                         drivingDays.computeIfAbsent(c, k -> new java.util.HashSet<>()).add(slot.date());
-                        long d = slot.date().toEpochDay() - network.settings().firstDay().toEpochDay();
-                        if (d >= 0 && d < Integer.MAX_VALUE) {
-                            drivingBits.computeIfAbsent(c, k -> new java.util.BitSet()).set((int) d);
-                        }
                     }
                 }
             }
@@ -427,16 +485,43 @@ public final class Allocator {
             return;
         }
         LocalDate arrival = earliestArrival(lot, paths.path(lot, recipient).get(), first, last);
-        LocalDate day = arrival == null ? null : need.servingDays().stream()
-                .filter(d -> !d.isBefore(arrival) && !d.isAfter(last)).findFirst().orElse(null);
-        if (day == null) {
+        List<LocalDate> days = arrival == null ? List.of() : need.servingDays().stream()
+                .filter(d -> !d.isBefore(arrival) && !d.isAfter(last)).toList();
+        if (days.isEmpty()) {
             return;
         }
+        Demand demand = null;
         for (Demand d : demands.getOrDefault(lot.temperature(), List.of())) {
             if (d.recipient.id().equals(recipient.id())) {
-                d.allocated += lot.grams();
+                demand = d;
             }
         }
-        shares.put(lot.id() + "|" + recipient.id() + "|" + day, new Share(lot, recipient, day, lot.grams()));
+        // the whole lot, over the serving days it can reach as their storage has room; what does not fit
+        // anywhere goes with the first of them
+        long left = lot.grams();
+        long capacity = recipient.storageCapacity().get(lot.temperature());
+        Map<LocalDate, Long> byDay = new LinkedHashMap<>();
+        for (LocalDate day : days) {
+            Slot slot = demand == null ? null : demand.slot(day);
+            long room = Math.max(0, slot == null ? capacity : capacity - slot.allocated);
+            long grams = Math.min(left, room);
+            if (grams > 0) {
+                byDay.merge(day, grams, Long::sum);
+                left -= grams;
+            }
+        }
+        if (left > 0) {
+            byDay.merge(days.get(0), left, Long::sum);
+        }
+        for (Map.Entry<LocalDate, Long> e : byDay.entrySet()) {
+            if (demand != null) {
+                demand.allocated += e.getValue();
+                Slot slot = demand.slot(e.getKey());
+                if (slot != null) {
+                    slot.allocated += e.getValue();
+                }
+            }
+            shares.put(lot.id() + "|" + recipient.id() + "|" + e.getKey(), new Share(lot, recipient, e.getKey(), e.getValue()));
+        }
     }
 }

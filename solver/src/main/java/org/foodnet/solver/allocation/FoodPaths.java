@@ -50,6 +50,11 @@ public final class FoodPaths {
         return Optional.ofNullable(best);
     }
 
+    /** The travel model the paths were chosen with. */
+    public Travel travel() {
+        return travel;
+    }
+
     public Site hub() {
         return hub;
     }

@@ -56,6 +56,7 @@ public final class PlanChecker {
         }
         checkOverlaps(ctx);
         ledger.check();
+        new RecipientStorage(ctx).check();
         return totals.report();
     }
 

@@ -68,5 +68,10 @@ public enum ViolationKind {
      */
     STORAGE_CAPACITY,
     /** Rule 9: what one stop unloads at a recipient, per temperature class, exceeds its storage capacity. */
-    RECIPIENT_STORAGE
+    RECIPIENT_STORAGE,
+    /**
+     * Rule 9: on some day, the food a recipient holds of a temperature class (unloaded there on or before that
+     * day for a serving day on or after it) exceeds its storage capacity for that class.
+     */
+    RECIPIENT_HOLDING
 }

@@ -111,6 +111,8 @@ public final class Main {
         out.printf(Locale.ROOT, "delivered %.1f of %.1f kg deliverable in %d trips, %d min driving, %.1f km; "
                         + "fulfilment %.2f-%.2f%n", summary.plannedKg(), summary.deliverableKg(), summary.trips(),
                 summary.drivingMinutes(), summary.distanceKm(), summary.minFulfilment(), summary.maxFulfilment());
+        out.printf(Locale.ROOT, "lowest fulfilment per class %s; relative to the network's %.2f%n",
+                summary.minFulfilmentPerClass(), summary.minRelativeFulfilmentPerClass());
         for (Violation v : report.violations().stream().limit(20).toList()) {
             out.println("  " + v.kind() + ": " + v.message());
         }

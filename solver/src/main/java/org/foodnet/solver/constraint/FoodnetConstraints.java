@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.function.Function;
 
 import org.foodnet.solver.domain.Grams;
-import org.foodnet.solver.domain.TemperatureClass;
 import org.foodnet.solver.model.PlanningContext;
 import org.foodnet.solver.model.RecipientDemand;
+import org.foodnet.solver.model.RecipientHolding;
 import org.foodnet.solver.model.StorageDay;
 import org.foodnet.solver.model.StorageShare;
 import org.foodnet.solver.model.Trip;
@@ -59,6 +59,10 @@ public class FoodnetConstraints implements ConstraintProvider {
     /** Soft milliseconds per gram of squared shortfall ratio (fair shares) and per gram stranded. */
     static final long FAIR_FACTOR = 100;
     static final long STRANDED_FACTOR = 100;
+    /** Undelivered food: a recipient's class should get at least this share of its allocation (up to its need) ... */
+    public static final double FLOOR_SHARE = 0.6;
+    /** ... else each gram below that floor counts this much more than its urgency. */
+    public static final long FLOOR_URGENCY = 4;
     /** A hop that a re-plan moves to another trip counts like this much driving (volunteers were told). */
     public static final long STABILITY_MILLIS = 30 * PlanningContext.MINUTE;
 
@@ -249,35 +253,49 @@ public class FoodnetConstraints implements ConstraintProvider {
         return shares;
     }
 
+    /**
+     * Rule 9: per recipient, temperature class and day, the food it holds (unloaded there on or before that
+     * day for a serving day on or after it) fits its storage for that class. Penalized by kg over, every day.
+     */
     Constraint recipientStorage(ConstraintFactory f) {
         return f.forEach(Visit.class)
                 .filter(d -> d.isDrop() && d.isPlanned() && d.getLeg().isFinal())
-                .groupBy(d -> new RecipientStop(d.getTrip(), d.getSite(), d.getLeg().getTemperature(), d.getServiceStart()),
-                        sumLong(d -> d.getLeg().getGrams()))
-                .filter((stop, grams) -> grams > stop.capacity())
-                .penalizeConfigurableLong((stop, grams) -> PlanningContext.ceilKg(grams - stop.capacity()))
-                .justifyWith((stop, grams, s) -> new Reason("Trip of " + stop.trip().label() + " unloads "
-                        + Grams.kgText(grams) + " " + stop.temperature().word() + " at " + stop.site().name()
-                        + ", which can keep " + Grams.kgText(stop.capacity())))
+                .flattenLast(RecipientHolding::sharesOf)
+                .groupBy(RecipientHolding.Share::day, sumLong(RecipientHolding.Share::grams))
+                .filter((day, grams) -> grams > day.capacityGrams())
+                .penalizeConfigurableLong((day, grams) -> PlanningContext.ceilKg(grams - day.capacityGrams()))
+                .justifyWith((day, grams, s) -> new Reason(day.recipient().name() + " (" + day.recipient().id() + ") holds "
+                        + Grams.kgText(grams) + " " + day.temperature().word() + " on " + day.date() + ", but can keep "
+                        + Grams.kgText(day.capacityGrams())))
                 .asConstraint(RECIPIENT_STORAGE);
-    }
-
-    /** Everything one stop unloads of one temperature class at one recipient (a stop: its service start). */
-    record RecipientStop(Trip trip, org.foodnet.solver.domain.Site site, TemperatureClass temperature, long at) {
-        long capacity() {
-            return site.storageCapacity().get(temperature);
-        }
     }
 
     // ---------------------------------------------------------------- medium
 
+    /**
+     * Per recipient and class: grams of undelivered parcels times their urgency, plus {@link #FLOOR_URGENCY}
+     * per gram by which what is delivered falls below the class's floor ({@link #FLOOR_SHARE} of what was
+     * allocated, up to the need), so that nobody is left far behind for food that others get.
+     */
     Constraint undeliveredFood(ConstraintFactory f) {
         return f.forEach(Visit.class)
                 .filter(d -> d.isDrop() && d.getLeg().isFinal() && !d.isPlanned())
-                .penalizeConfigurableLong(d -> d.getLeg().getGrams() * d.getParcel().getUrgency())
-                .justifyWith((d, s) -> new Reason(Texts.kg(d) + " of " + Texts.lot(d) + " for " + Texts.site(d)
-                        + " (serving " + d.getParcel().getServingDay() + ") is not delivered"))
+                .groupBy(d -> RecipientDemand.keyOf(d.getParcel()),
+                        sumLong(d -> d.getLeg().getGrams() * d.getParcel().getUrgency()),
+                        sumLong(d -> d.getLeg().getGrams()))
+                .join(RecipientDemand.class, Joiners.equal((key, weighted, grams) -> key, RecipientDemand::key))
+                .penalizeConfigurableLong((key, weighted, grams, demand) -> weighted + FLOOR_URGENCY * belowFloor(demand, grams))
+                .justifyWith((key, weighted, grams, demand, s) -> new Reason(Grams.kgText(grams) + " "
+                        + demand.temperature().word() + " for " + demand.recipient().name() + " ("
+                        + demand.recipient().id() + ") is not delivered" + (belowFloor(demand, grams) > 0
+                        ? ", " + Grams.kgText(belowFloor(demand, grams)) + " below its floor" : "")))
                 .asConstraint(UNDELIVERED);
+    }
+
+    /** Grams by which delivering all but {@code undeliveredGrams} of the allocation falls below the floor. */
+    static long belowFloor(RecipientDemand demand, long undeliveredGrams) {
+        long delivered = demand.allocatedGrams() - undeliveredGrams;
+        return Math.max(0, demand.floorGrams(FLOOR_SHARE) - delivered);
     }
 
     // ---------------------------------------------------------------- soft
@@ -285,20 +303,24 @@ public class FoodnetConstraints implements ConstraintProvider {
     Constraint fairShares(ConstraintFactory f) {
         return f.forEach(Visit.class)
                 .filter(d -> d.isDrop() && d.getLeg().isFinal() && !d.isPlanned())
-                .groupBy(d -> d.getParcel().getRecipientIndex(), sumLong(d -> d.getLeg().getGrams()))
-                .join(RecipientDemand.class, Joiners.equal((r, grams) -> r, RecipientDemand::recipientIndex))
+                .groupBy(d -> RecipientDemand.keyOf(d.getParcel()), sumLong(d -> d.getLeg().getGrams()))
+                .join(RecipientDemand.class, Joiners.equal((key, grams) -> key, RecipientDemand::key))
+                .filter((key, grams, demand) -> demand.needGrams() > 0 && demand.uncoveredGrams() + grams > 0)
                 .penalizeConfigurableLong((r, grams, demand) -> fairPenalty(demand, grams))
                 .justifyWith((r, grams, demand, s) -> new Reason(demand.recipient().name() + " gets "
-                        + Grams.kgText(grams) + " less than its fair share of "
+                        + Grams.kgText(grams) + " " + demand.temperature().word() + " less than its fair share of "
                         + Grams.kgText(demand.needGrams() - demand.uncoveredGrams())))
                 .asConstraint(FAIR_SHARES);
     }
 
-    /** Growth of the squared shortfall (relative to need) caused by undelivered grams. */
+    /**
+     * Growth of the squared shortfall (relative to the class's need) caused by undelivered grams; food
+     * allocated beyond the need (surplus) is missed first without a shortfall.
+     */
     static long fairPenalty(RecipientDemand demand, long undeliveredGrams) {
         double need = Math.max(1, demand.needGrams());
-        double before = demand.uncoveredGrams();
-        double after = before + undeliveredGrams;
+        double before = Math.max(0, demand.uncoveredGrams());
+        double after = Math.max(0, demand.uncoveredGrams() + undeliveredGrams);
         return Math.round((after * after - before * before) / need * FAIR_FACTOR);
     }
 

@@ -26,7 +26,9 @@ import org.optaplanner.core.impl.phase.custom.CustomPhaseCommand;
  * suitable day (extra driving, an hour for a volunteer who would not drive otherwise, a little for every day
  * later a hop happens). A parcel that cannot be placed whole is tried again moving its food on at the
  * earliest; if that fails too it is left undelivered. Per-trip rules are checked by {@link Inserter}; storage
- * at the hub and depots is tracked here day by day.
+ * at the hub and depots is tracked here day by day, what recipients hold by {@link RecipientRoom}. Each
+ * recipient's floor of each class (see {@code FoodnetConstraints.FLOOR_SHARE}) is placed before the rest, and
+ * a delivery close to its serving day is preferred (the recipient holds it for fewer days).
  */
 public class GreedyConstruction implements CustomPhaseCommand<MonthPlan> {
 
@@ -39,6 +41,8 @@ public class GreedyConstruction implements CustomPhaseCommand<MonthPlan> {
     static final int GATHER = 256;
     /** When nothing near fits: every trip of the leg's days, earliest first, no further day once this many. */
     static final int WIDE = 16 * GATHER;
+    /** Cost of a day a recipient holds food before serving it (delivering close to the serving day leaves room). */
+    static final long HELD_DAY = 1000L;
     /** Cost of moving food on a day later on its way (a chain needs days left for its next hops). */
     static final long LATE_HOP = 10 * PlanningContext.MINUTE;
 
@@ -50,6 +54,7 @@ public class GreedyConstruction implements CustomPhaseCommand<MonthPlan> {
     /** Per day: place -> the routes that stop there now (kept up to date by {@link Route#refresh}). */
     private List<Map<Integer, java.util.LinkedHashSet<Route>>> stops;
     private Nearby nearby;
+    private RecipientRoom recipientRoom;
     private int gatherStamp;
     private Trip[] tripOf;
     private long[] startOf;
@@ -71,15 +76,43 @@ public class GreedyConstruction implements CustomPhaseCommand<MonthPlan> {
                 .thenComparingLong(this::closingOfRecipient)
                 .thenComparing(p -> -p.getUrgency())
                 .thenComparing(Parcel::getId));
-        for (Parcel parcel : parcels) {
-            if (!place(parcel, false)) {
-                place(parcel, true);
+        // fair first: each recipient's floor of each class (see FoodnetConstraints.FLOOR_SHARE) before the rest
+        for (List<Parcel> round : floorFirst(parcels)) {
+            for (Parcel parcel : round) {
+                if (!place(parcel, false)) {
+                    place(parcel, true);
+                }
             }
         }
         if (Boolean.getBoolean("foodnet.debug")) {
             System.err.println("construction failures by leg: " + failures);
         }
         write(scoreDirector);
+    }
+
+    /**
+     * The parcels in two rounds, each in the given order: first, per recipient and class, those that make up
+     * its floor ({@link FoodnetConstraints#FLOOR_SHARE} of what it was allocated, up to its need); then the rest.
+     */
+    private List<List<Parcel>> floorFirst(List<Parcel> parcels) {
+        Map<Long, Long> floor = new java.util.HashMap<>();
+        for (org.foodnet.solver.model.RecipientDemand d : plan.getRecipientDemands()) {
+            floor.put(d.key(), d.floorGrams(FoodnetConstraints.FLOOR_SHARE));
+        }
+        Map<Long, Long> taken = new java.util.HashMap<>();
+        List<Parcel> first = new ArrayList<>();
+        List<Parcel> rest = new ArrayList<>();
+        for (Parcel p : parcels) {
+            long key = org.foodnet.solver.model.RecipientDemand.keyOf(p);
+            long before = taken.getOrDefault(key, 0L);
+            if (before < floor.getOrDefault(key, 0L)) {
+                first.add(p);
+                taken.put(key, before + p.getGrams());
+            } else {
+                rest.add(p);
+            }
+        }
+        return List.of(first, rest);
     }
 
     /** When the recipient closes on the parcel's serving day: tight windows first, as in VRPTW insertion. */
@@ -121,6 +154,7 @@ public class GreedyConstruction implements CustomPhaseCommand<MonthPlan> {
             stops.add(new java.util.HashMap<>());
         }
         nearby = Nearby.of(plan);
+        recipientRoom = new RecipientRoom(plan);
         for (Trip t : plan.getTrips()) {
             routes.put(t, new Route(t));
             if (!t.isBucket()) {
@@ -194,6 +228,8 @@ public class GreedyConstruction implements CustomPhaseCommand<MonthPlan> {
             }
             lo = up.getDay();
         }
+        // rule 9: no earlier than the recipient has room for it every day until it is served
+        lo = Math.max(lo, recipientRoom.firstDay(leg, v -> tripOf[v.getNumber()]));
         int hi = Math.min(ctx.days() - 1, PlanningContext.dayOf(leg.getParcel().lastLeg().dueMillis() - 1));
         boolean[] partial = {false};
         Insertion best = bestOf(leg, gather(leg, Math.max(0, lo), hi, true, partial));
@@ -299,7 +335,8 @@ public class GreedyConstruction implements CustomPhaseCommand<MonthPlan> {
             }
             examined++;
             emptyTried |= empty;
-            long dayCost = t.getDay() * (earliest ? PlanningContext.DAY : leg.isFinal() ? 1000L : LATE_HOP)
+            long dayCost = (earliest ? t.getDay() * PlanningContext.DAY
+                    : leg.isFinal() ? heldDays(leg, t) * HELD_DAY : t.getDay() * LATE_HOP)
                     + (leg.movedFrom(t) ? FoodnetConstraints.STABILITY_MILLIS : 0);
             Insertion ins = inserter.bestInTrip(leg, t, route.seq, route.driving, dayCost);
             if (ins != null && (best == null || ins.cost() < best.cost())) {
@@ -307,6 +344,11 @@ public class GreedyConstruction implements CustomPhaseCommand<MonthPlan> {
             }
         }
         return best;
+    }
+
+    /** Days before its serving day that a final leg unloaded on this trip is held by its recipient. */
+    static long heldDays(Leg leg, Trip t) {
+        return Math.max(0, org.foodnet.solver.model.RecipientHolding.lastHeldDay(leg, t.context().days()) - t.getDay());
     }
 
     static boolean visitsPlace(List<Visit> seq, int place) {
@@ -436,6 +478,15 @@ public class GreedyConstruction implements CustomPhaseCommand<MonthPlan> {
             }
             for (Leg leg : held) {
                 holding(leg, trip, -1);
+            }
+            // and what the recipients hold, with the rest of this trip's deliveries
+            java.util.Set<Visit> inSeq = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+            inSeq.addAll(seq);
+            for (Visit v : seq) {
+                if (storageOk && v.isDrop() && v.getLeg().isFinal() && trip.getDay() < recipientRoom.firstDay(v.getLeg(),
+                        o -> inSeq.contains(o) ? trip : tripOf[o.getNumber()])) {
+                    storageOk = false;
+                }
             }
             if (storageOk && inserter.simulate(trip, seq.toArray(new Visit[0]), seq.size()) >= 0) {
                 break;

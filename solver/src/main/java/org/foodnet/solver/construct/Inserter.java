@@ -11,7 +11,8 @@ import org.foodnet.solver.model.Visit;
  * Finds the cheapest place for one leg (its pickup and its drop) in one trip such that the trip breaks no
  * hard rule: times with waiting for opening hours, the slot and the day length, loads per class, the lot's
  * release and the deadlines, and precedence with the legs before and after it on other trips (seen through
- * a {@link Timeline}). Storage at the hub and depots is the caller's business (it is not per trip).
+ * a {@link Timeline}). Storage at the hub and depots, and what recipients hold over the days, is the caller's
+ * business (it is not per trip; see {@link RecipientRoom}).
  */
 public final class Inserter {
 

@@ -65,7 +65,6 @@ public final class MonthPlanBuilder {
         List<Leg> legs = new ArrayList<>();
         List<Visit> visits = new ArrayList<>();
         Map<String, Long> allocatedByLot = new HashMap<>();
-        Map<String, Long> allocatedByRecipient = new HashMap<>();
         int parcelNo = 0;
         for (Share share : splitToFit(shares)) {
             List<Site> path = paths.path(share.lot(), share.recipient()).orElseThrow();
@@ -77,7 +76,6 @@ public final class MonthPlanBuilder {
                     siteIndex.get(share.recipient().id()), share.servingDay(), share.grams(), urgency(lot, firstDay, lastDay));
             parcels.add(parcel);
             allocatedByLot.merge(lot.id(), share.grams(), Long::sum);
-            allocatedByRecipient.merge(share.recipient().id(), share.grams(), Long::sum);
             Leg previous = null;
             for (int hop = 0; hop + 1 < path.size(); hop++) {
                 Site from = path.get(hop);
@@ -111,13 +109,7 @@ public final class MonthPlanBuilder {
             ctx.setPreviousPlan(previousPlan);
         }
         List<StorageDay> storageDays = storageDays(network, ctx, storing, allocatedByLot);
-        List<RecipientDemand> demands = new ArrayList<>();
-        for (RecipientNeed need : network.needs()) {
-            Site r = network.site(need.recipientId()).orElseThrow();
-            long total = need.monthlyNeed().totalGrams();
-            long covered = allocatedByRecipient.getOrDefault(r.id(), 0L);
-            demands.add(new RecipientDemand(siteIndex.get(r.id()), r, total, Math.max(0, total - covered)));
-        }
+        List<RecipientDemand> demands = demands(network, siteIndex, parcels);
 
         List<Trip> trips = trips(network, ctx, travel);
         for (Parcel parcel : parcels) {
@@ -126,6 +118,38 @@ public final class MonthPlanBuilder {
             trips.add(bucket);
         }
         return new MonthPlan(ctx, trips, visits, legs, parcels, storageDays, demands, weights);
+    }
+
+    /**
+     * Need and allocated grams per recipient and temperature class: every class a recipient needs, and every
+     * class it has parcels of (an earmarked lot) even without a need.
+     */
+    public static List<RecipientDemand> demands(Network network, Map<String, Integer> siteIndex, List<Parcel> parcels) {
+        Map<String, Long> allocated = new HashMap<>();
+        for (Parcel p : parcels) {
+            allocated.merge(p.getRecipient().id() + "|" + p.getLot().temperature(), p.getGrams(), Long::sum);
+        }
+        Map<String, Long> needs = new HashMap<>();
+        for (RecipientNeed need : network.needs()) {
+            for (TemperatureClass c : TemperatureClass.values()) {
+                needs.merge(need.recipientId() + "|" + c, need.monthlyNeed().get(c), Long::sum);
+            }
+        }
+        List<RecipientDemand> demands = new ArrayList<>();
+        for (Site r : network.sites()) {
+            if (r.role() != SiteRole.RECIPIENT) {
+                continue;
+            }
+            for (TemperatureClass c : TemperatureClass.values()) {
+                String key = r.id() + "|" + c;
+                long need = needs.getOrDefault(key, 0L);
+                long given = allocated.getOrDefault(key, 0L);
+                if (need > 0 || given > 0) {
+                    demands.add(new RecipientDemand(siteIndex.get(r.id()), r, c, need, given));
+                }
+            }
+        }
+        return demands;
     }
 
     /**

@@ -11,6 +11,7 @@ import java.util.Map;
 import org.foodnet.solver.constraint.FoodnetConstraints;
 import org.foodnet.solver.construct.Inserter;
 import org.foodnet.solver.construct.Nearby;
+import org.foodnet.solver.construct.RecipientRoom;
 import org.foodnet.solver.construct.Inserter.Insertion;
 import org.foodnet.solver.construct.Timeline;
 import org.foodnet.solver.model.Leg;
@@ -197,6 +198,22 @@ final class BestInsertion {
         }
     }
 
+    /** Rule 9: the first day the recipient has room for a final leg every day until it is served. */
+    private int recipientFirstDay(Leg leg) {
+        if (!leg.isFinal()) {
+            return 0;
+        }
+        if (recipientRoom == null) {
+            recipientRoom = new RecipientRoom(plan);
+        }
+        return recipientRoom.firstDay(leg, this::tripOf);
+    }
+
+    /** Days before its serving day that a final leg unloaded on this trip is held by its recipient. */
+    private long heldDays(Leg leg, Trip t) {
+        return Math.max(0, org.foodnet.solver.model.RecipientHolding.lastHeldDay(leg, ctx.days()) - t.getDay());
+    }
+
     /** The trip a visit is on in the hypothetical state (null: not delivered). */
     private Trip tripOf(Visit v) {
         return tripOverride.containsKey(v) ? tripOverride.get(v) : Timeline.LIVE.tripOf(v);
@@ -241,7 +258,7 @@ final class BestInsertion {
         if (!fits(leg, previous) || !dayAllowed(leg, previous.getDay())) {
             return null;
         }
-        if (!takeOut(List.of(leg.getPickup(), leg.getDrop()))) {
+        if (!takeOut(List.of(leg.getPickup(), leg.getDrop())) || previous.getDay() < recipientFirstDay(leg)) {
             return null;
         }
         long d = drivingOf(previous);
@@ -326,6 +343,7 @@ final class BestInsertion {
     /** Candidate trips gathered per leg before ranking (a window with no more trips is looked at whole). */
     static final int GATHER = 256;
     private Nearby nearby;
+    private RecipientRoom recipientRoom;
     private int[] gathered;
     private int gatherStamp;
 
@@ -413,6 +431,7 @@ final class BestInsertion {
         if (lo < 0) {
             return null;
         }
+        lo = Math.max(lo, recipientFirstDay(leg));
         int hi = lastDay(leg);
         List<Trip> candidates = candidates(leg, lo, hi);
         long[] rank = new long[candidates.size()];
@@ -445,7 +464,7 @@ final class BestInsertion {
                 continue;
             }
             work += seqOf(t).size() + 1;
-            long dayCost = t.getDay() * (leg.isFinal() ? 1000L : 10 * PlanningContext.MINUTE)
+            long dayCost = (leg.isFinal() ? heldDays(leg, t) * 1000L : t.getDay() * 10 * PlanningContext.MINUTE)
                     + (leg.movedFrom(t) ? FoodnetConstraints.STABILITY_MILLIS : 0);
             Insertion ins = inserter.bestInTrip(leg, t, seqOf(t), d, dayCost);
             if (ins != null && (best == null || ins.cost() < best.cost())) {

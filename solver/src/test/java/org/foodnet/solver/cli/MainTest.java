@@ -43,7 +43,10 @@ class MainTest {
         JsonNode json = JsonMapper.builder().build().readTree(Files.readString(summary));
         assertThat(json.propertyNames()).containsExactly("hardScore", "mediumScore", "softScore", "feasible",
                 "violations", "deliverableKg", "plannedKg", "unplannedKg", "expiredKg", "trips", "drivingMinutes",
-                "distanceKm", "msToFirstFeasible", "msTotal", "minFulfilment", "maxFulfilment");
+                "distanceKm", "msToFirstFeasible", "msTotal", "minFulfilment", "maxFulfilment", "minFulfilmentPerClass",
+                "minRelativeFulfilmentPerClass", "fulfilmentPerRecipientClass");
+        assertThat(json.get("minFulfilmentPerClass").propertyNames()).containsExactly("AMBIENT", "CHILLED", "FROZEN");
+        assertThat(json.get("fulfilmentPerRecipientClass").get("caf-001").propertyNames()).contains("AMBIENT");
         assertThat(json.get("feasible").asBoolean()).isTrue();
         assertThat(json.get("violations").asInt()).isZero();
         assertThat(run("check", "--input", network.toString(), "--plan", plan.toString())).isZero();

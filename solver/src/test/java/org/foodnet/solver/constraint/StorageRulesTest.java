@@ -10,7 +10,7 @@ import org.foodnet.solver.model.Trip;
 import org.junit.jupiter.api.Test;
 import org.optaplanner.test.api.score.stream.SingleConstraintAssertion;
 
-/** Hard rules 8 and 9: storage at the hub and depots, and what a recipient can keep. */
+/** Hard rules 8 and 9: storage at the hub and depots, and what a recipient holds from delivery until served. */
 class StorageRulesTest extends ConstraintTestSupport {
 
     // ---------------------------------------------------------------- Storage capacity
@@ -68,7 +68,7 @@ class StorageRulesTest extends ConstraintTestSupport {
     // ---------------------------------------------------------------- Recipient storage
 
     @Test
-    void unloadingMoreThanTheRecipientCanKeepIsPenalizedByKgOver() {
+    void unloadingMoreThanTheRecipientCanKeepIsPenalizedByKgOverEveryDayUntilServed() {
         PlanFixture fx = PlanFixture.of(small());
         // caf-1 has a 20 kg freezer
         Parcel a = fx.parcel("lot-3", "caf-1", day(10), 12.5, DONOR1_TO_CAF1);
@@ -77,24 +77,49 @@ class StorageRulesTest extends ConstraintTestSupport {
 
         SingleConstraintAssertion recipient = VERIFIER.verifyThat(FoodnetConstraints::recipientStorage)
                 .givenSolution(fx.plan());
-        recipient.penalizes(1);
-        recipient.penalizesBy(ceilKg(25_000 - 20_000));
+        recipient.penalizes(2); // held on December 9 and 10 (its serving day)
+        recipient.penalizesBy(2 * ceilKg(25_000 - 20_000));
     }
 
     @Test
-    void deliveriesThatFitTheRecipientsStorageAreNotPenalized() {
+    void foodDeliveredAheadOfItsServingDayPilesUpWithLaterDeliveries() {
         PlanFixture fx = PlanFixture.of(small());
-        Parcel a = fx.parcel("lot-3", "caf-1", day(10), 12.5, DONOR1_TO_CAF1);
-        Parcel b = fx.parcel("lot-3", "caf-1", day(10), 12.5, DONOR1_TO_CAF1);
-        Parcel rice = fx.parcel("lot-1", "caf-1", day(10), 40.0, DONOR1_TO_CAF1);
-        fx.deliverTogether(fx.trip("drv-1", 9), a, rice); // 12.5 kg frozen, 40 kg ambient
-        fx.deliver(fx.trip("drv-3", 9), b);                // another 12.5 kg frozen, on another trip
+        Parcel early = fx.parcel("lot-3", "caf-1", day(10), 12.5, DONOR1_TO_CAF1);
+        Parcel late = fx.parcel("lot-3", "caf-1", day(10), 12.5, DONOR1_TO_CAF1);
+        fx.deliver(fx.trip("drv-1", 5), early); // held December 5 to 10
+        fx.deliver(fx.trip("drv-1", 9), late);  // held December 9 to 10: 25 kg in a 20 kg freezer on both days
+
+        SingleConstraintAssertion recipient = VERIFIER.verifyThat(FoodnetConstraints::recipientStorage)
+                .givenSolution(fx.plan());
+        recipient.penalizes(2);
+        recipient.penalizesBy(2 * ceilKg(25_000 - 20_000));
+    }
+
+    @Test
+    void foodServedBeforeTheNextDeliveryArrivesIsNotHeldTogetherWithIt() {
+        PlanFixture fx = PlanFixture.of(small());
+        Parcel first = fx.parcel("lot-3", "caf-1", day(10), 12.5, DONOR1_TO_CAF1);
+        Parcel second = fx.parcel("lot-3", "caf-1", day(20), 12.5, DONOR1_TO_CAF1);
+        fx.deliver(fx.trip("drv-1", 5), first);   // held December 5 to 10
+        fx.deliver(fx.trip("drv-1", 11), second); // held December 11 to 20
 
         VERIFIER.verifyThat(FoodnetConstraints::recipientStorage).givenSolution(fx.plan()).penalizes(0);
     }
 
     @Test
-    void twoStopsAtOneRecipientAreJudgedStopByStop() {
+    void deliveriesThatFitTheRecipientsStorageAreNotPenalized() {
+        PlanFixture fx = PlanFixture.of(small());
+        Parcel a = fx.parcel("lot-3", "caf-1", day(10), 10.0, DONOR1_TO_CAF1);
+        Parcel b = fx.parcel("lot-3", "caf-1", day(10), 10.0, DONOR1_TO_CAF1);
+        Parcel rice = fx.parcel("lot-1", "caf-1", day(10), 40.0, DONOR1_TO_CAF1);
+        fx.deliverTogether(fx.trip("drv-1", 9), a, rice); // 10 kg frozen, 40 kg ambient
+        fx.deliver(fx.trip("drv-3", 9), b);                // another 10 kg frozen, on another trip: 20 kg in all
+
+        VERIFIER.verifyThat(FoodnetConstraints::recipientStorage).givenSolution(fx.plan()).penalizes(0);
+    }
+
+    @Test
+    void twoStopsAtOneRecipientOnOneDayCountTogether() {
         PlanFixture fx = PlanFixture.of(small());
         Parcel a = fx.parcel("lot-3", "caf-1", day(10), 12.5, DONOR1_TO_CAF1);
         Parcel b = fx.parcel("lot-3", "caf-1", day(10), 12.5, DONOR1_TO_CAF1);
@@ -104,6 +129,7 @@ class StorageRulesTest extends ConstraintTestSupport {
                 leg(a, 2).getPickup(), leg(b, 2).getPickup(), leg(a, 2).getDrop(), leg(b, 2).getDrop());
         fx.carry(trip, leg(a, 3), leg(b, 3));
 
-        VERIFIER.verifyThat(FoodnetConstraints::recipientStorage).givenSolution(fx.plan()).penalizes(0);
+        VERIFIER.verifyThat(FoodnetConstraints::recipientStorage).givenSolution(fx.plan())
+                .penalizesBy(2 * ceilKg(25_000 - 20_000));
     }
 }

@@ -255,15 +255,6 @@ public final class PlanFixture {
     }
 
     private List<RecipientDemand> demands() {
-        Map<String, Long> allocatedByRecipient = new HashMap<>();
-        parcels.forEach(p -> allocatedByRecipient.merge(p.getRecipient().id(), p.getGrams(), Long::sum));
-        List<RecipientDemand> result = new ArrayList<>();
-        for (RecipientNeed need : network.needs()) {
-            Site r = site(need.recipientId());
-            long total = need.monthlyNeed().totalGrams();
-            long covered = allocatedByRecipient.getOrDefault(r.id(), 0L);
-            result.add(new RecipientDemand(siteIndex.get(r.id()), r, total, Math.max(0, total - covered)));
-        }
-        return result;
+        return MonthPlanBuilder.demands(network, siteIndex, parcels);
     }
 }
