@@ -87,8 +87,8 @@ final class Replan {
                     if (m.parcelId() != null) {
                         fixedParcels.add(m.parcelId());
                     }
-                    if (!lots.containsKey(m.lotId()) || site == null) {
-                        continue;
+                    if (!lots.containsKey(m.lotId()) || site == null || m.kind() == MovementKind.PASS) {
+                        continue; // PASS: the food stays on board, it is at no site
                     }
                     Map<String, Long> at = parts.get(m.lotId());
                     if (m.kind() == MovementKind.LOAD) {

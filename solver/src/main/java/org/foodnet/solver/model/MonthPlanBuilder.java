@@ -137,7 +137,7 @@ public final class MonthPlanBuilder {
         for (PlannedTrip trip : previous.trips()) {
             for (PlannedStop stop : trip.stops()) {
                 for (Movement m : stop.movements()) {
-                    if (m.kind() == MovementKind.LOAD) {
+                    if (m.kind() == MovementKind.LOAD || m.kind() == MovementKind.PASS) { // PASS: loaded on again
                         tripsByKey.computeIfAbsent(m.lotId() + "|" + stop.siteId() + "|" + m.recipientId(),
                                 k -> new java.util.ArrayDeque<>()).add(trip.id());
                     }
