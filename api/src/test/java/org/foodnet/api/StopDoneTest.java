@@ -103,10 +103,6 @@ class StopDoneTest extends ApiTestBase {
         assertThat(sheetTrip.get("stops").valueStream()).allSatisfy(s -> assertThat(s.get("done").asBoolean()).isTrue());
     }
 
-    private static boolean passes(JsonNode stop) {
-        return stop.get("movements").valueStream().anyMatch(m -> m.get("kind").asString().equals("PASS"));
-    }
-
     private static boolean passOnly(JsonNode stop) {
         return stop.get("movements").size() > 0 && stop.get("movements").valueStream()
                 .allMatch(m -> m.get("kind").asString().equals("PASS"));
