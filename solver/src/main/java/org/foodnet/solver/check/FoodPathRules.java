@@ -18,8 +18,9 @@ import org.foodnet.solver.plan.PlannedStop;
 import org.foodnet.solver.plan.PlannedTrip;
 
 /**
- * Rule 10, the shape of a food path: the sites a parcel's food reaches (where it is unloaded or passes, in
- * order of the stops' departure times), after its lot's site and with
+ * Rule 10, the shape of a food path: the sites a parcel's food reaches (where it is loaded, unloaded or passes,
+ * in time order: a load at the stop's service start, an unload or pass at its departure), after its lot's site
+ * and with
  * repeats in a row counted once, must be the start of a path the rules allow from the lot's site to the
  * parcel's recipient (the whole path once the food is at the recipient):
  *
@@ -48,8 +49,9 @@ final class FoodPathRules {
                     continue;
                 }
                 for (Movement m : stop.movements()) {
-                    if (m.kind() != MovementKind.LOAD && ctx.parcels.containsKey(m.parcelId())) {
-                        reaches.add(new Reach(stop.departure(), m.parcelId(), stop.siteId()));
+                    if (ctx.parcels.containsKey(m.parcelId())) {
+                        reaches.add(new Reach(m.kind() == MovementKind.LOAD && stop.serviceStart() != null
+                                ? stop.serviceStart() : stop.departure(), m.parcelId(), stop.siteId()));
                     }
                 }
             }
@@ -73,10 +75,17 @@ final class FoodPathRules {
             }
             List<String> path = new ArrayList<>();
             path.add(lot.siteId());
+            boolean wrongPlace = false;
             for (String site : entry.getValue()) {
                 if (!path.get(path.size() - 1).equals(site)) {
                     path.add(site);
+                    Site at = ctx.sites.get(site);
+                    // food left at a donor or another recipient is reported as WRONG_RECIPIENT (rule 7)
+                    wrongPlace |= at.role() == SiteRole.DONOR || at.role() == SiteRole.RECIPIENT && !at.id().equals(recipient.id());
                 }
+            }
+            if (wrongPlace) {
+                continue;
             }
             Site depot = depotOf.computeIfAbsent(recipient.id(), id -> depotOf(ctx, recipient));
             List<List<String>> allowed = allowedPaths(ctx, ctx.sites.get(lot.siteId()), depot, recipient);
