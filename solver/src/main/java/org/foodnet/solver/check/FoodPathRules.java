@@ -19,10 +19,11 @@ import org.foodnet.solver.plan.PlannedTrip;
 
 /**
  * Rule 10, the shape of a food path: the sites a parcel's food reaches (where it is loaded, unloaded or passes,
- * in time order: a load at the stop's service start, an unload or pass at its departure), after its lot's site
- * and with
- * repeats in a row counted once, must be the start of a path the rules allow from the lot's site to the
- * parcel's recipient (the whole path once the food is at the recipient):
+ * in time order: a load at the stop's service start, an unload or pass at its departure), with repeats in a
+ * row counted once, must be a stretch (consecutive sites) of a path the rules allow from the lot's site to the
+ * parcel's recipient. (A parcel usually starts at the lot's site; in a re-plan, food that fixed trips brought
+ * part of the way travels on as a new parcel from where it is.) Where the path leads is checked by the stock
+ * rule (food is loaded only where it is) and rule 7 (unloaded only at its recipient):
  *
  * <ul>
  * <li>lot at a donor: donor, hub, D, recipient; donor, D, recipient with {@code allowDonorToDepot};
@@ -74,14 +75,14 @@ final class FoodPathRules {
                 continue; // reported as unknown references
             }
             List<String> path = new ArrayList<>();
-            path.add(lot.siteId());
             boolean wrongPlace = false;
             for (String site : entry.getValue()) {
-                if (!path.get(path.size() - 1).equals(site)) {
+                if (path.isEmpty() || !path.get(path.size() - 1).equals(site)) {
                     path.add(site);
                     Site at = ctx.sites.get(site);
                     // food left at a donor or another recipient is reported as WRONG_RECIPIENT (rule 7)
-                    wrongPlace |= at.role() == SiteRole.DONOR || at.role() == SiteRole.RECIPIENT && !at.id().equals(recipient.id());
+                    wrongPlace |= at.role() == SiteRole.DONOR && path.size() > 1
+                            || at.role() == SiteRole.RECIPIENT && !at.id().equals(recipient.id());
                 }
             }
             if (wrongPlace) {
@@ -89,7 +90,7 @@ final class FoodPathRules {
             }
             Site depot = depotOf.computeIfAbsent(recipient.id(), id -> depotOf(ctx, recipient));
             List<List<String>> allowed = allowedPaths(ctx, ctx.sites.get(lot.siteId()), depot, recipient);
-            boolean fits = allowed.stream().anyMatch(a -> a.size() >= path.size() && a.subList(0, path.size()).equals(path));
+            boolean fits = allowed.stream().anyMatch(a -> java.util.Collections.indexOfSubList(a, path) >= 0);
             if (!fits) {
                 ctx.report(ViolationKind.FOOD_PATH, "Parcel " + parcel.parcelId() + " of " + Words.lot(lot) + " for "
                         + Words.site(recipient) + " goes " + String.join(" -> ", path) + ", which is not an allowed path ("

@@ -85,9 +85,14 @@ public final class PlanChecker {
         for (RecipientNeed need : ctx.network.needs()) {
             servingDays.put(need.recipientId(), new HashSet<>(need.servingDays()));
         }
+        // a parcel whose food the trips move part of the way but do not deliver has handed its food on (re-plans
+        // carry it on as a new parcel from where it is): it does not count against its lot
+        Set<String> moved = new HashSet<>();
+        ctx.plan.trips().forEach(t -> t.stops().forEach(s -> s.movements().forEach(m -> moved.add(m.parcelId()))));
         for (Allocation parcel : ctx.plan.allocations()) {
             DonationLot lot = ctx.lots.get(parcel.lotId());
-            if (lot != null && !seen.contains(parcel.parcelId())) {
+            boolean handedOn = !parcel.planned() && moved.contains(parcel.parcelId());
+            if (lot != null && !seen.contains(parcel.parcelId()) && !handedOn) {
                 allocatedByLot.merge(lot.id(), parcel.grams(), Long::sum);
             }
             if (parcel.servingDay() != null && ctx.sites.containsKey(parcel.recipientId())

@@ -73,14 +73,16 @@ public enum ViolationKind {
     /** Rule 9: what one stop unloads at a recipient, per temperature class, exceeds its storage capacity. */
     RECIPIENT_STORAGE,
     /**
-     * Rule 10: a parcel's food goes along a path the rules do not allow (the sites where it is unloaded or
-     * passes, in time order, are not a prefix of an allowed path from its lot's site to its recipient), or
+     * Rule 10: a parcel's food goes along a path the rules do not allow (the sites where it is loaded, unloaded
+     * or passes, in time order, are not consecutive sites of an allowed path from its lot's site to its
+     * recipient), or
      * food is loaded at a recipient (food unloaded there is delivered and never leaves).
      */
     FOOD_PATH,
     /**
      * Rule 11: a parcel contradicts the network or the trips: its serving day is not one of its recipient's
-     * serving days or is after its lot's last delivery day; the parcels of a lot add up to more than the lot;
+     * serving days or is after its lot's last delivery day; the parcels of a lot add up to more than the lot
+     * (parcels moved part of the way and not delivered left out);
      * or its {@code planned} flag does not match the grams the trips unload for it at its recipient (all of
      * it when planned, none when not).
      */
