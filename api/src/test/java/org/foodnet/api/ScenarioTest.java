@@ -312,7 +312,8 @@ class ScenarioTest extends ApiTestBase {
         java.util.Collections.sort(before);
         java.util.Collections.sort(after);
         assertThat(after).isEqualTo(before);
-        assertThat(replan.get("summary").get("feasible").asBoolean()).as(replan.get("summary").toString()).isTrue();
+        assertThat(replan.get("summary").get("feasible").asBoolean()).as(replan.get("summary") + " "
+                + coordinator.get("/api/plans/" + replanId + "/explanation").body()).isTrue();
 
         Response published = coordinator.post("/api/plans/" + replanId + "/publish", null);
         assertThat(published.status()).as(published.toString()).isEqualTo(200);

@@ -21,8 +21,9 @@ import org.foodnet.solver.plan.PlannedTrip;
  * Rule 10, the shape of a food path: the sites a parcel's food reaches (where it is loaded, unloaded or passes,
  * in time order: a load at the stop's service start, an unload or pass at its departure), with repeats in a
  * row counted once, must be a stretch (consecutive sites) of a path the rules allow from the lot's site to the
- * parcel's recipient. (A parcel usually starts at the lot's site; in a re-plan, food that fixed trips brought
- * part of the way travels on as a new parcel from where it is.) Where the path leads is checked by the stock
+ * parcel's recipient, or, for a parcel that starts at the hub or a depot other than the lot's site, of an
+ * allowed path from there (a re-plan carries food that fixed trips brought part of the way on as a new parcel,
+ * as if it were in stock where it is). Where the path leads is checked by the stock
  * rule (food is loaded only where it is) and rule 7 (unloaded only at its recipient):
  *
  * <ul>
@@ -89,7 +90,11 @@ final class FoodPathRules {
                 continue;
             }
             Site depot = depotOf.computeIfAbsent(recipient.id(), id -> depotOf(ctx, recipient));
-            List<List<String>> allowed = allowedPaths(ctx, ctx.sites.get(lot.siteId()), depot, recipient);
+            List<List<String>> allowed = new ArrayList<>(allowedPaths(ctx, ctx.sites.get(lot.siteId()), depot, recipient));
+            Site first = ctx.sites.get(path.get(0));
+            if (!first.id().equals(lot.siteId()) && first.role().stores()) {
+                allowed.addAll(allowedPaths(ctx, first, depot, recipient)); // carried on as if in stock there
+            }
             boolean fits = allowed.stream().anyMatch(a -> java.util.Collections.indexOfSubList(a, path) >= 0);
             if (!fits) {
                 ctx.report(ViolationKind.FOOD_PATH, "Parcel " + parcel.parcelId() + " of " + Words.lot(lot) + " for "
