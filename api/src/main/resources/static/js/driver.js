@@ -3,6 +3,7 @@
 Foodnet.add({
   'drv.title': '配送表', 'drv.print': '印刷用の配送表（A4）', 'drv.today': '今日の便', 'drv.upcoming': 'これからの便',
   'drv.none': '予定された便はありません。', 'drv.trip': '{0} {1}〜{2}', 'drv.load': '積む', 'drv.unload': '降ろす',
+  'drv.stay': '積んだまま（降ろさない）', 'drv.passOnly': 'ここに立ち寄ります。積込み・荷下ろしはありません。',
   'drv.map': '地図を開く', 'drv.done': 'この便を完了にする', 'drv.isDone': '完了しました ✓', 'drv.doneOk': '便 {0} を完了にしました。',
   'drv.open': '受付 {0}〜{1}', 'drv.for': '→ {0}', 'drv.stops': '{0} か所 · {1}',
   'drv.stopDone': 'ここを完了にする', 'drv.stopIsDone': 'ここは完了 ✓', 'drv.stopDoneOk': '{0} を完了にしました。',
@@ -10,6 +11,7 @@ Foodnet.add({
 }, {
   'drv.title': 'Route sheet', 'drv.print': 'Printable route sheet (A4)', 'drv.today': "Today's trips", 'drv.upcoming': 'Upcoming trips',
   'drv.none': 'No trips planned.', 'drv.trip': '{0} {1}–{2}', 'drv.load': 'Load', 'drv.unload': 'Unload',
+  'drv.stay': 'Stays on board (do not unload)', 'drv.passOnly': 'Stop here: nothing to load or unload.',
   'drv.map': 'Open map', 'drv.done': 'Mark this trip done', 'drv.isDone': 'Done ✓', 'drv.doneOk': 'Trip {0} marked done.',
   'drv.open': 'open {0}–{1}', 'drv.for': '→ {0}', 'drv.stops': '{0} stops · {1}',
   'drv.stopDone': 'Mark this stop done', 'drv.stopIsDone': 'Stop done ✓', 'drv.stopDoneOk': '{0} marked done.',
@@ -30,7 +32,9 @@ function tripCard(trip) {
   const stops = trip.stops.map(s => `<li class="stop">
       <div class="row"><strong>${E(s.name)}</strong><span>${E(Foodnet.time(s.arrival))}–${E(Foodnet.time(s.departure))}</span></div>
       <div class="muted">${E(s.address)}${s.openFrom ? ' · ' + E(t('drv.open', s.openFrom.substring(0, 5), (s.openTo || '').substring(0, 5))) : ''}${s.contact ? ' · ' + E(s.contact) : ''}</div>
-      ${items(s.load, t('drv.load'))}${items(s.unload, t('drv.unload'))}
+      ${(s.stayOnBoard || []).length && !(s.load || []).length && !(s.unload || []).length
+        ? `<p class="pass-only"><strong>${E(t('drv.passOnly'))}</strong></p>` : ''}
+      ${items(s.load, t('drv.load'))}${items(s.unload, t('drv.unload'))}${items(s.stayOnBoard, t('drv.stay'))}
       <a href="${E(s.mapUrl)}" target="_blank" rel="noopener">${E(t('drv.map'))}</a>
       ${s.done ? `<p class="stop-done">${E(t('drv.stopIsDone'))}</p>`
                : `<button class="secondary stop-done" type="button" data-trip="${E(key)}" data-stop="${s.order}"

@@ -102,4 +102,63 @@ class StopDoneTest extends ApiTestBase {
         assertThat(sheetTrip.get("done").asBoolean()).isTrue();
         assertThat(sheetTrip.get("stops").valueStream()).allSatisfy(s -> assertThat(s.get("done").asBoolean()).isTrue());
     }
+
+    private static boolean passOnly(JsonNode stop) {
+        return stop.get("movements").size() > 0 && stop.get("movements").valueStream()
+                .allMatch(m -> m.get("kind").asString().equals("PASS"));
+    }
+
+    @Test
+    void aStopWhereFoodOnlyPassesIsOnTheRouteSheet_andTickingItWritesNothingToTheLedger() {
+        Response accepted = coordinator.post("/api/plans", Map.of("month", "2026-12", "timeLimitSeconds", 3));
+        assertThat(accepted.status()).as(accepted.toString()).isEqualTo(202);
+        long planId = accepted.json().get("planId").asLong();
+        Response job = awaitJob(coordinator, accepted.json().get("jobId").asLong(), Duration.ofSeconds(60));
+        assertThat(job.json().get("status").asString()).isEqualTo("SUCCEEDED");
+        assertThat(coordinator.post("/api/plans/" + planId + "/publish", null).status()).isEqualTo(200);
+
+        // a trip after today with a stop where food only passes (ticking it writes nothing, whatever other trips did)
+        String today = TODAY.toLocalDate().toString();
+        List<JsonNode> trips = coordinator.get("/api/plans/" + planId).json().get("plan").get("trips").valueStream()
+                .filter(t -> t.get("date").asString().compareTo(today) > 0).toList();
+        JsonNode trip = trips.stream().filter(t -> t.get("stops").valueStream().anyMatch(StopDoneTest::passOnly))
+                .findFirst().orElseThrow(() -> new AssertionError("no stop where food only passes after today"));
+        JsonNode stops = trip.get("stops");
+        int index = IntStream.range(0, stops.size()).filter(i -> passOnly(stops.get(i))).findFirst().orElseThrow();
+        JsonNode pass = stops.get(index).get("movements").get(0);
+        String tripId = trip.get("id").asString();
+        String driverId = trip.get("driverId").asString();
+        String user = "pass-" + driverId;
+        if (coordinator.get("/api/users").body().indexOf("\"" + user + "\"") < 0) {
+            assertThat(coordinator.post("/api/users", Map.of("username", user, "password", "pass-driver-pw",
+                    "role", "DRIVER", "driverId", driverId)).status()).isEqualTo(201);
+        }
+        Http me = driver.as(user, "pass-driver-pw");
+
+        // the route sheet has the stop, with its times, nothing to load or unload and the food staying on board
+        JsonNode sheetTrip = me.get("/api/drivers/me/route-sheet?date=" + trip.get("date").asString()).json().get("trips")
+                .valueStream().filter(t -> t.get("tripId").asString().equals(tripId)).findFirst().orElseThrow();
+        JsonNode sheetStop = sheetTrip.get("stops").get(index);
+        assertThat(sheetTrip.get("stops").size()).isEqualTo(stops.size());
+        assertThat(sheetStop.get("siteId").asString()).isEqualTo(stops.get(index).get("siteId").asString());
+        assertThat(sheetStop.get("arrival").asString()).startsWith(stops.get(index).get("arrival").asString().substring(0, 16));
+        assertThat(sheetStop.get("load").size()).isZero();
+        assertThat(sheetStop.get("unload").size()).isZero();
+        assertThat(sheetStop.get("stayOnBoard").valueStream().map(i -> i.get("lotId").asString()))
+                .contains(pass.get("lotId").asString());
+        assertThat(sheetStop.get("stayOnBoard").get(0).get("recipientName").asString()).isNotBlank();
+        String html = me.get("/api/drivers/me/route-sheet.html?date=" + trip.get("date").asString(), "Accept-Language", "en")
+                .body();
+        assertThat(html).contains("Stop here; nothing to load or unload", "Stays on board");
+
+        // ticking it records nothing, and the route sheet shows it done
+        int rowsBefore = rowsOfTrip(trip).size();
+        Response ticked = me.post("/api/drivers/me/trips/" + planId + "/" + tripId + "/stops/" + (index + 1) + "/done", null);
+        assertThat(ticked.status()).as(ticked.toString()).isEqualTo(200);
+        assertThat(ticked.json().size()).isZero();
+        assertThat(rowsOfTrip(trip)).hasSize(rowsBefore);
+        sheetTrip = me.get("/api/drivers/me/route-sheet?date=" + trip.get("date").asString()).json().get("trips")
+                .valueStream().filter(t -> t.get("tripId").asString().equals(tripId)).findFirst().orElseThrow();
+        assertThat(sheetTrip.get("stops").get(index).get("done").asBoolean()).isTrue();
+    }
 }

@@ -155,7 +155,9 @@ public final class TestNetworks {
                 new PlannedStop("depot-kurayoshi", LocalDateTime.of(d9, LocalTime.of(10, 30)), LocalDateTime.of(d9, LocalTime.of(10, 30)),
                         LocalDateTime.of(d9, LocalTime.of(10, 50)), List.of(
                         new Movement(MovementKind.UNLOAD, "lot-0004", TemperatureClass.AMBIENT, 25_000, "p-0004", "caf-001"),
-                        new Movement(MovementKind.LOAD, "lot-0005", TemperatureClass.AMBIENT, 7_777, "p-0005", "caf-001"))),
+                        new Movement(MovementKind.LOAD, "lot-0005", TemperatureClass.AMBIENT, 7_777, "p-0005", "caf-001"),
+                        // the hub's food for caf-001 stays on board here (its path passes the depot)
+                        new Movement(MovementKind.PASS, "lot-0001", TemperatureClass.AMBIENT, 10_000, "p-0001", "caf-001"))),
                 new PlannedStop("caf-001", LocalDateTime.of(d9, LocalTime.of(11, 0)), LocalDateTime.of(d9, LocalTime.of(15, 0).minusHours(4)),
                         LocalDateTime.of(d9, LocalTime.of(11, 5)), List.of(
                         new Movement(MovementKind.UNLOAD, "lot-0001", TemperatureClass.AMBIENT, 10_000, "p-0001", "caf-001"),

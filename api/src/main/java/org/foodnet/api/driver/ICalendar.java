@@ -37,7 +37,14 @@ final class ICalendar {
             StringBuilder d = new StringBuilder();
             for (RouteSheet.Stop s : t.stops()) {
                 d.append(s.order()).append(". ").append(s.arrival().toLocalTime()).append(' ').append(s.name())
-                        .append(" (").append(s.address()).append(")\n");
+                        .append(" (").append(s.address()).append(")");
+                if (!s.stayOnBoard().isEmpty()) {
+                    d.append(s.load().isEmpty() && s.unload().isEmpty() ? " — stop here; nothing to load or unload" : "")
+                            .append(" — stays on board: ").append(String.join(", ", s.stayOnBoard().stream()
+                                    .map(i -> String.format(Locale.ROOT, "%.1f kg", i.kg())
+                                            + (i.recipientName() == null ? "" : " for " + i.recipientName())).toList()));
+                }
+                d.append("\n");
             }
             line(c, "DESCRIPTION:" + text(d.toString()));
             line(c, "END:VEVENT");

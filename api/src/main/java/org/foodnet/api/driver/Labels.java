@@ -22,6 +22,8 @@ final class Labels {
             Map.entry("open", new String[] {"Open", "受付時間"}),
             Map.entry("load", new String[] {"Load", "積込み"}),
             Map.entry("unload", new String[] {"Unload", "荷下ろし"}),
+            Map.entry("stayOnBoard", new String[] {"Stays on board", "積んだまま"}),
+            Map.entry("passOnly", new String[] {"Stop here; nothing to load or unload", "立ち寄りのみ（積込み・荷下ろしなし）"}),
             Map.entry("map", new String[] {"Map", "地図"}),
             Map.entry("totals", new String[] {"Totals", "合計"}),
             Map.entry("trips", new String[] {"Trips", "便数"}),

@@ -22,10 +22,13 @@ record RouteSheet(String driverId, String driverName, String driverContact, Stri
      * @param mapUrl    a link that opens the place on a map
      * @param done      ticked done by the driver (or the whole trip confirmed done)
      * @param doneAt    when the stop was ticked (null when not, or when only the whole trip was confirmed)
+     * @param stayOnBoard food that passes this stop: its path passes the site and the same trip carries it on, so
+     *                    it is neither loaded nor unloaded here (the driver still stops: a stop with only this is
+     *                    "stop here; nothing to load or unload; food for X stays on board")
      */
     record Stop(int order, String siteId, String name, String kind, String address, String contact, double lat, double lon,
                 LocalDateTime arrival, LocalDateTime departure, LocalTime openFrom, LocalTime openTo, String mapUrl,
-                List<Item> load, List<Item> unload, boolean done, OffsetDateTime doneAt) {
+                List<Item> load, List<Item> unload, List<Item> stayOnBoard, boolean done, OffsetDateTime doneAt) {
     }
 
     /** Food to load or unload: one lot, its temperature class (AMBIENT / CHILLED / FROZEN), and for whom. */

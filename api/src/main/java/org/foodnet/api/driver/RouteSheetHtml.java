@@ -75,8 +75,14 @@ final class RouteSheetHtml {
                 if (s.openFrom() != null) {
                     h.append("<br>").append(esc(l.get("open"))).append(' ').append(s.openFrom()).append('–').append(s.openTo());
                 }
-                h.append("</td><td>").append(items(s.load(), l)).append("</td><td>").append(items(s.unload(), l))
-                        .append("</td></tr>\n");
+                h.append("</td><td>").append(items(s.load(), l)).append("</td><td>").append(items(s.unload(), l));
+                if (!s.stayOnBoard().isEmpty()) {
+                    if (s.load().isEmpty() && s.unload().isEmpty()) {
+                        h.append("<b>").append(esc(l.get("passOnly"))).append("</b>");
+                    }
+                    h.append("<br>").append(esc(l.get("stayOnBoard"))).append(':').append(items(s.stayOnBoard(), l));
+                }
+                h.append("</td></tr>\n");
             }
             h.append("</table>\n</section>\n");
         }

@@ -24,7 +24,6 @@ import org.foodnet.solver.domain.Site;
 import org.foodnet.solver.domain.TimeWindow;
 import org.foodnet.solver.domain.Vehicle;
 import org.foodnet.solver.plan.Movement;
-import org.foodnet.solver.plan.MovementKind;
 import org.foodnet.solver.plan.PlannedStop;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -80,7 +79,8 @@ class RouteSheets {
 
     /**
      * The driver ticks one stop ({@code stop} 1, 2, ... as the route sheet numbers them) of a published plan's trip:
-     * the food unloaded there goes to the stock ledger, once; the trip is done with its last stop.
+     * the food unloaded there goes to the stock ledger, once (food that only passes the stop, staying on board,
+     * writes nothing); the trip is done with its last stop.
      */
     @Transactional
     List<LedgerEntry> confirmStop(String driverId, long planId, String tripId, int stop, String by) {
@@ -124,16 +124,19 @@ class RouteSheets {
             Site site = sites.get(s.siteId());
             List<RouteSheet.Item> load = new ArrayList<>();
             List<RouteSheet.Item> unload = new ArrayList<>();
+            List<RouteSheet.Item> stayOnBoard = new ArrayList<>();
             for (Movement m : s.movements()) {
                 DonationLot lot = lots.containsKey(m.lotId()) ? lots.get(m.lotId()) : lots.get(baseLot(m.lotId()));
                 Site recipient = m.recipientId() == null ? null : sites.get(m.recipientId());
                 RouteSheet.Item item = new RouteSheet.Item(m.lotId(), lot == null ? "" : lot.category(), m.temperature().name(),
                         Grams.toKg(m.grams()), m.recipientId(), recipient == null ? null : recipient.name());
-                if (m.kind() == MovementKind.LOAD) {
-                    load.add(item);
-                    byClass[m.temperature().ordinal()] += m.grams();
-                } else {
-                    unload.add(item);
+                switch (m.kind()) {
+                    case LOAD -> {
+                        load.add(item);
+                        byClass[m.temperature().ordinal()] += m.grams();
+                    }
+                    case UNLOAD -> unload.add(item);
+                    case PASS -> stayOnBoard.add(item);
                 }
             }
             java.time.Instant stopDone = order < stopsDone.size() ? stopsDone.get(order) : null;
@@ -145,6 +148,7 @@ class RouteSheets {
                     site == null ? "" : site.contact(), lat, lon, s.arrival(), s.departure(),
                     open == null ? null : open.from(), open == null ? null : open.to(),
                     String.format(Locale.ROOT, "https://www.google.com/maps/search/?api=1&query=%.6f,%.6f", lat, lon), load, unload,
+                    stayOnBoard,
                     stopDone != null || dt.done(), stopDone == null ? null : stopDone.atZone(zone).toOffsetDateTime()));
         }
         long minutes = Duration.between(dt.trip().start(), dt.trip().end()).toMinutes();

@@ -83,6 +83,11 @@ record Explanation(long planId, String score, boolean feasible, String summary, 
         RULE_OF.put(ViolationKind.STORAGE_CAPACITY, FoodnetConstraints.STORAGE);
         RULE_OF.put(ViolationKind.RECIPIENT_STORAGE, FoodnetConstraints.RECIPIENT_STORAGE);
         RULE_OF.put(ViolationKind.RECIPIENT_HOLDING, FoodnetConstraints.RECIPIENT_STORAGE);
+        // rules 10-13 have no constraint of their own (the solver keeps them by construction)
+        RULE_OF.put(ViolationKind.FOOD_PATH, FoodnetConstraints.PAIR);
+        RULE_OF.put(ViolationKind.PARCEL, FoodnetConstraints.SERVING_DAY);
+        RULE_OF.put(ViolationKind.VEHICLE_SHARED, FoodnetConstraints.AVAILABILITY);
+        RULE_OF.put(ViolationKind.OUTSIDE_MONTH, FoodnetConstraints.AVAILABILITY);
     }
 
     static Explanation of(long planId, Network network, Plan plan, CheckReport report, Map<String, Long> weights) {

@@ -87,8 +87,8 @@ final class Replan {
                     if (m.parcelId() != null) {
                         fixedParcels.add(m.parcelId());
                     }
-                    if (!lots.containsKey(m.lotId()) || site == null) {
-                        continue;
+                    if (!lots.containsKey(m.lotId()) || site == null || m.kind() == MovementKind.PASS) {
+                        continue; // PASS: the food stays on board, it is at no site
                     }
                     Map<String, Long> at = parts.get(m.lotId());
                     if (m.kind() == MovementKind.LOAD) {
@@ -181,7 +181,23 @@ final class Replan {
                             s.movements().stream().map(m -> new Movement(m.kind(), lot(m.lotId()), m.temperature(), m.grams(),
                                     m.parcelId() == null ? null : prefix + m.parcelId(), m.recipientId())).toList())).toList()));
         }
-        List<Allocation> allocations = new ArrayList<>(fixedAllocations);
+        // a fixed parcel is planned when the fixed trips deliver it whole (rule 11); one they moved part of the way
+        // hands its food on to the solved parcels of the lot's part where it is now
+        Map<String, Long> delivered = new HashMap<>();
+        for (PlannedTrip t : fixedTrips) {
+            for (PlannedStop s : t.stops()) {
+                for (Movement m : s.movements()) {
+                    if (m.kind() == MovementKind.UNLOAD && s.siteId().equals(m.recipientId())) {
+                        delivered.merge(m.parcelId(), m.grams(), Long::sum);
+                    }
+                }
+            }
+        }
+        List<Allocation> allocations = new ArrayList<>();
+        for (Allocation a : fixedAllocations) {
+            allocations.add(new Allocation(a.parcelId(), a.lotId(), a.recipientId(), a.servingDay(), a.grams(),
+                    delivered.getOrDefault(a.parcelId(), 0L) == a.grams()));
+        }
         for (Allocation a : solved.allocations()) {
             allocations.add(new Allocation(prefix + a.parcelId(), lot(a.lotId()), a.recipientId(), a.servingDay(), a.grams(),
                     a.planned()));

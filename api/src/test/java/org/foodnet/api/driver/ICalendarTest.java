@@ -21,10 +21,10 @@ class ICalendarTest {
         RouteSheet.Totals totals = new RouteSheet.Totals(1, 2, 12.5, 12.5, 0, 0, 90);
         List<RouteSheet.Stop> stops = List.of(
                 new RouteSheet.Stop(1, "hub", "ロジ拠点; 倉庫, 北", "LOGISTICS_HUB", "鳥取県鳥取市 1-2-3", "", 35.5, 134.2,
-                        day.atTime(9, 0), day.atTime(9, 20), null, null, "https://example.org/map", List.of(), List.of(), false, null),
+                        day.atTime(9, 0), day.atTime(9, 20), null, null, "https://example.org/map", List.of(), List.of(), List.of(), false, null),
                 new RouteSheet.Stop(2, "caf", NASTY, "COMMUNITY_CAFETERIA", "住所\r\nLOCATION:elsewhere " + "長い住所".repeat(30), "",
                         35.6, 134.3, day.atTime(10, 0), day.atTime(10, 15), null, null, "https://example.org/map",
-                        List.of(), List.of(), false, null));
+                        List.of(), List.of(), List.of(), false, null));
         RouteSheet.Trip trip = new RouteSheet.Trip(7, "t-drv-001-2026-12-12-1", day, day.atTime(8, 30), day.atTime(11, 0),
                 false, null, stops, totals);
         return new RouteSheet("drv-001", "運転手\r\nX-EVIL:1", "", "van-1", "Van", day, day, "Asia/Tokyo", List.of(trip), totals);

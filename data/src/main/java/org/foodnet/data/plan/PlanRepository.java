@@ -288,7 +288,7 @@ public final class PlanRepository {
 
     /**
      * Writes the trip's movements to the ledger: every unload matched with the loads of the same lot and parcel
-     * before it (oldest first). With {@code onlyStop}, only the rows of food unloaded at that stop are written;
+     * before it (oldest first); a PASS (food staying on board at a stop) writes nothing. With {@code onlyStop}, only the rows of food unloaded at that stop are written;
      * the numbering of the operation ids is the whole trip's either way. Returns the rows written (or replayed).
      */
     private static List<LedgerEntry> writeMovements(DSLContext tx, RegionKey region, PlanTripRecord trip, Operation op,
@@ -305,6 +305,9 @@ public final class PlanRepository {
                     .orderBy(STOP_LOAD.POSITION).fetch();
             for (StopLoadRecord load : loads) {
                 String key = load.getLotId() + "|" + load.getParcelId();
+                if (MovementKind.PASS.name().equals(load.getKind())) {
+                    continue; // the food stays on board: nothing moves into or out of stock here
+                }
                 if (MovementKind.LOAD.name().equals(load.getKind())) {
                     onBoard.computeIfAbsent(key, k -> new ArrayDeque<>()).add(new long[] {stop.getSiteId(), load.getGrams()});
                     continue;
@@ -565,8 +568,10 @@ public final class PlanRepository {
                     .fetchInto(STOP_LOAD)
                     .forEach(l -> movementsByStop.computeIfAbsent(l.getStopId(), k -> new ArrayList<>())
                             .add(new Movement(MovementKind.valueOf(l.getKind()), l.getLotRef(),
-                                    TemperatureClass.valueOf(l.getTemperature()), l.getGrams(), l.getParcelId(),
-                                    l.getRecipientId() == null ? null : sites.get(l.getRecipientId()))));
+                                    TemperatureClass.valueOf(l.getTemperature()), l.getGrams(),
+                                    // rows from before the plan format required both: "" (the checker reports it)
+                                    l.getParcelId() == null ? "" : l.getParcelId(),
+                                    l.getRecipientId() == null ? "" : sites.getOrDefault(l.getRecipientId(), ""))));
         }
 
         private LocalDateTime local(OffsetDateTime time) {

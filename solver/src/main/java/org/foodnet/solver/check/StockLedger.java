@@ -13,8 +13,9 @@ import org.foodnet.solver.domain.TemperatureClass;
 import org.foodnet.solver.plan.PlannedTrip;
 
 /**
- * Where every lot is, over the whole plan: rule 5 (stock and precedence) and rule 8 (storage at the hub and
- * depots). Trips report their loads and unloads here; {@link #check()} then sorts all events once and walks
+ * Where every lot is, over the whole plan: rule 5 (stock and precedence, and no loading at the hub or a depot
+ * after the end of the lot's last delivery day, when that food has been discarded) and rule 8 (storage at the
+ * hub and depots). Trips report their loads and unloads here; {@link #check()} then sorts all events once and walks
  * them in time order, keeping one balance per (site, lot).
  *
  * <p>Stock: a lot is at its {@code siteId} from {@code availableFrom} 00:00, arrives at a site at the
@@ -45,12 +46,15 @@ final class StockLedger {
     private static final class Balance {
         final int row;
         final long lastCountedDay;
+        /** Day index of the lot's last delivery day. */
+        final long lastDeliveryDay;
         long grams;
         long countsFrom = Long.MIN_VALUE;
 
         Balance(int row, long lastCountedDay) {
             this.row = row;
             this.lastCountedDay = lastCountedDay;
+            this.lastDeliveryDay = lastCountedDay;
         }
     }
 
@@ -134,6 +138,15 @@ final class StockLedger {
 
     /** Rule 5: the lot must be there in that amount when the loading stop starts service. */
     private void takeOut(Event event, Balance balance) {
+        if (event.site().role().stores() && Math.floorDiv(event.ms(), CheckContext.DAY_MS) > balance.lastDeliveryDay) {
+            // hub and depot stock is discarded at the end of its last delivery day (rule 8)
+            ctx.report(ViolationKind.STOCK, ctx.trip(event.trip()) + ": " + ctx.stop(event.stopNumber(), event.site().id())
+                    + " loads " + Words.kg(event.grams()) + " of " + Words.lot(event.lot()) + " at "
+                    + ctx.at(event.trip(), event.at()) + ", but food of that lot kept there is discarded at the end of its"
+                    + " last delivery day " + ctx.network.settings().lastDeliveryDay(event.lot()));
+            balance.grams = Math.max(0, balance.grams - event.grams());
+            return;
+        }
         if (balance.grams < event.grams()) {
             DonationLot lot = event.lot();
             String hint = "";

@@ -12,6 +12,7 @@ final class Totals {
 
     private final CheckContext ctx;
     private final Map<String, Long> delivered = new LinkedHashMap<>();
+    private final Map<String, Long> deliveredByParcel = new java.util.HashMap<>();
     private long drivingMillis;
     private double distanceKm;
     private int trips;
@@ -31,9 +32,15 @@ final class Totals {
         distanceKm += km;
     }
 
-    /** Grams unloaded at a recipient site. */
-    void deliver(String recipientId, long grams) {
+    /** Grams unloaded at a recipient site for a parcel (negative: loaded there again, which rule 10 forbids). */
+    void deliver(String recipientId, String parcelId, long grams) {
         delivered.merge(recipientId, grams, Long::sum);
+        deliveredByParcel.merge(parcelId + "\u0000" + recipientId, grams, Long::sum);
+    }
+
+    /** Grams of a parcel the trips leave at a recipient. */
+    long delivered(String parcelId, String recipientId) {
+        return deliveredByParcel.getOrDefault(parcelId + "\u0000" + recipientId, 0L);
     }
 
     CheckReport report() {

@@ -27,7 +27,8 @@ import org.foodnet.solver.plan.PlannedStop;
 import org.foodnet.solver.plan.PlannedTrip;
 
 /**
- * The rules that one trip can break on its own (rules 1-4, 6, 7, 9), checked stop by stop. Loads and
+ * The rules that one trip can break on its own (rules 1-4, 6, 7, 9, 13; loads at recipients of rule 10),
+ * checked stop by stop. Loads and
  * unloads are handed to the {@link StockLedger} for the rules across trips, the route and deliveries to the
  * {@link Totals}.
  */
@@ -60,6 +61,7 @@ final class TripRules {
             return;
         }
         Resolved t = resolve(trip);
+        checkMonth(t);
         checkAvailability(t);
         checkMaxMinutes(t);
         checkDriving(t);
@@ -154,7 +156,15 @@ final class TripRules {
         ctx.report(ViolationKind.UNKNOWN_REFERENCE, message);
     }
 
-    // ---- rule 1: trip and driver ---------------------------------------------------------------------------
+    // ---- rule 13: inside the month; rule 1: trip and driver -------------------------------------------------
+
+    private void checkMonth(Resolved t) {
+        long day = ctx.dayIndex(t.trip().date());
+        if (day < 0 || day >= ctx.days) {
+            ctx.report(ViolationKind.OUTSIDE_MONTH, t.label() + ": the date is not a day of the plan's month "
+                    + ctx.firstDay.getYear() + "-" + String.format("%02d", ctx.firstDay.getMonthValue()));
+        }
+    }
 
     private void checkAvailability(Resolved t) {
         if (t.driver() == null) {
@@ -321,11 +331,12 @@ final class TripRules {
     private void checkLoads(Resolved t) {
         PlannedTrip trip = t.trip();
         Map<String, Long> onBoard = new LinkedHashMap<>();
+        Map<String, Long> onBoardByParcel = new LinkedHashMap<>();
         long[] onBoardByClass = new long[TemperatureClass.values().length];
         for (int i = 0; i < trip.stops().size(); i++) {
             PlannedStop stop = t.stop(i);
             Site site = t.sites().get(i);
-            Map<String, long[]> perLot = loadsAndUnloadsPerLot(stop);
+            Map<String, long[]> perLot = movementsPerLot(stop);
             long[] unloadedByClass = new long[TemperatureClass.values().length];
             for (Map.Entry<String, long[]> entry : perLot.entrySet()) {
                 long unload = entry.getValue()[1];
@@ -347,6 +358,12 @@ final class TripRules {
                     ledger.unload(trip, i + 1, site, lot, stop.departure(), off);
                 }
             }
+            for (Movement m : stop.movements()) {
+                if (m.kind() == MovementKind.UNLOAD && ctx.lots.containsKey(m.lotId())) {
+                    onBoardByParcel.merge(m.parcelId(), -m.grams(), Long::sum);
+                }
+            }
+            checkPasses(t, i, onBoardByParcel);
             for (Map.Entry<String, long[]> entry : perLot.entrySet()) {
                 long load = entry.getValue()[0];
                 if (load == 0) {
@@ -357,6 +374,16 @@ final class TripRules {
                 onBoardByClass[lot.temperature().ordinal()] += load;
                 if (site != null) {
                     ledger.load(trip, i + 1, site, lot, stop.serviceStart(), load);
+                    if (site.role() == SiteRole.RECIPIENT) {
+                        ctx.report(ViolationKind.FOOD_PATH, where(t, i) + " loads " + Words.kg(load) + " of "
+                                + Words.lot(lot) + " at a recipient; food unloaded at a recipient is delivered and never"
+                                + " leaves it");
+                    }
+                }
+            }
+            for (Movement m : stop.movements()) {
+                if (m.kind() == MovementKind.LOAD && ctx.lots.containsKey(m.lotId())) {
+                    onBoardByParcel.merge(m.parcelId(), m.grams(), Long::sum);
                 }
             }
             checkVehicleCapacity(t, i, onBoardByClass);
@@ -367,15 +394,39 @@ final class TripRules {
         checkEmptyAtEnd(t, onBoard);
     }
 
-    /** Grams loaded ([0]) and unloaded ([1]) per known lot at one stop, in the order the lots first appear. */
-    private Map<String, long[]> loadsAndUnloadsPerLot(PlannedStop stop) {
+    /**
+     * Grams loaded ([0]), unloaded ([1]) and passing ([2]) per known lot at one stop, in the order the lots
+     * first appear.
+     */
+    private Map<String, long[]> movementsPerLot(PlannedStop stop) {
         Map<String, long[]> perLot = new LinkedHashMap<>();
         for (Movement m : stop.movements()) {
             if (ctx.lots.containsKey(m.lotId())) {
-                perLot.computeIfAbsent(m.lotId(), id -> new long[2])[m.kind() == MovementKind.LOAD ? 0 : 1] += m.grams();
+                perLot.computeIfAbsent(m.lotId(), id -> new long[3])[m.kind().ordinal()] += m.grams();
             }
         }
         return perLot;
+    }
+
+    /** Rule 3: food that passes a stop (stays on board) must be on board, per parcel, after the stop's unloads. */
+    private void checkPasses(Resolved t, int i, Map<String, Long> onBoardByParcel) {
+        Map<String, Long> passing = new LinkedHashMap<>();
+        Map<String, Movement> first = new LinkedHashMap<>();
+        for (Movement m : t.stop(i).movements()) {
+            if (m.kind() == MovementKind.PASS && ctx.lots.containsKey(m.lotId())) {
+                passing.merge(m.parcelId(), m.grams(), Long::sum);
+                first.putIfAbsent(m.parcelId(), m);
+            }
+        }
+        for (Map.Entry<String, Long> entry : passing.entrySet()) {
+            long have = Math.max(0, onBoardByParcel.getOrDefault(entry.getKey(), 0L));
+            if (entry.getValue() > have) {
+                Movement m = first.get(entry.getKey());
+                ctx.report(ViolationKind.UNLOAD_NOT_ON_BOARD, where(t, i) + ": " + Words.kg(entry.getValue()) + " of "
+                        + Words.lot(ctx.lots.get(m.lotId())) + " for parcel " + entry.getKey()
+                        + " passes (stays on board), but only " + Words.kg(have) + " of that parcel is on board");
+            }
+        }
     }
 
     private void checkVehicleCapacity(Resolved t, int i, long[] onBoardByClass) {
@@ -434,6 +485,9 @@ final class TripRules {
                 DonationLot lot = ctx.lots.get(m.lotId());
                 Allocation parcel = ctx.parcels.get(m.parcelId());
                 checkConsistency(t, i, m, lot, parcel);
+                if (m.kind() == MovementKind.LOAD && site != null && site.role() == SiteRole.RECIPIENT) {
+                    totals.deliver(site.id(), m.parcelId(), -m.grams()); // taken away again (rule 10)
+                }
                 if (m.kind() != MovementKind.UNLOAD || site == null) {
                     continue;
                 }
@@ -441,7 +495,7 @@ final class TripRules {
                     ctx.report(ViolationKind.WRONG_RECIPIENT, where(t, i) + " unloads " + Words.kg(m.grams()) + " of "
                             + lotText(m, lot) + " at a donor");
                 } else if (site.role() == SiteRole.RECIPIENT) {
-                    totals.deliver(site.id(), m.grams());
+                    totals.deliver(site.id(), m.parcelId(), m.grams());
                     checkRecipient(t, i, site, m, lot, parcel);
                     checkUseBy(t, i, m, lot);
                     checkServingDay(t, i, site, m, lot, parcel);
@@ -531,7 +585,11 @@ final class TripRules {
     }
 
     private static String verb(Movement m) {
-        return m.kind() == MovementKind.LOAD ? "loads" : "unloads";
+        return switch (m.kind()) {
+            case LOAD -> "loads";
+            case UNLOAD -> "unloads";
+            case PASS -> "keeps on board (passes)";
+        };
     }
 
     // ---- totals --------------------------------------------------------------------------------------------

@@ -1,7 +1,7 @@
 package org.foodnet.solver.check;
 
 /**
- * The families of hard rules of {@code docs/planning-rules.md} that {@link PlanChecker} proves, plus two kinds
+ * The families of hard rules of {@code docs/planning-rules.md} that {@link PlanChecker} proves, plus three kinds
  * for plans that cannot be read consistently ({@link #UNKNOWN_REFERENCE}, {@link #INCOMPLETE},
  * {@link #INCONSISTENT_MOVEMENT}).
  */
@@ -38,7 +38,10 @@ public enum ViolationKind {
     SAME_SITE_TWICE,
     /** Rule 4: after a stop, the food on board of a temperature class exceeds the vehicle's capacity for it. */
     VEHICLE_CAPACITY,
-    /** Rule 4: a stop unloads more of a lot than was on board when the vehicle arrived there. */
+    /**
+     * Rules 3 and 4: a stop unloads more of a lot than was on board when the vehicle arrived there, or a
+     * {@code PASS} movement names food of a parcel that is not on board (after the stop's unloads).
+     */
     UNLOAD_NOT_ON_BOARD,
     /** Rule 4: food is still on board when the trip ends. */
     NOT_EMPTY_AT_END,
@@ -73,5 +76,24 @@ public enum ViolationKind {
      * Rule 9: on some day, the food a recipient holds of a temperature class (unloaded there on or before that
      * day for a serving day on or after it) exceeds its storage capacity for that class.
      */
-    RECIPIENT_HOLDING
+    RECIPIENT_HOLDING,
+    /**
+     * Rule 10: a parcel's food goes along a path the rules do not allow (the sites where it is loaded, unloaded
+     * or passes, in time order, are not consecutive sites of an allowed path from its lot's site to its
+     * recipient), or
+     * food is loaded at a recipient (food unloaded there is delivered and never leaves).
+     */
+    FOOD_PATH,
+    /**
+     * Rule 11: a parcel contradicts the network or the trips: its serving day is not one of its recipient's
+     * serving days or is after its lot's last delivery day; the parcels of a lot add up to more than the lot
+     * (parcels moved part of the way and not delivered left out);
+     * or its {@code planned} flag does not match the grams the trips unload for it at its recipient (all of
+     * it when planned, none when not).
+     */
+    PARCEL,
+    /** Rule 12: trips of two different drivers use one vehicle at overlapping times. */
+    VEHICLE_SHARED,
+    /** Rule 13: a trip's date is not a day of the plan's month. */
+    OUTSIDE_MONTH
 }

@@ -86,7 +86,8 @@ public class FoodnetConstraints implements ConstraintProvider {
                 trips(f),
                 volunteerBalance(f),
                 strandedFood(f),
-                planStability(f)
+                planStability(f),
+                vehicleUsedByOneDriverAtATime(f)
         };
     }
 
@@ -372,5 +373,38 @@ public class FoodnetConstraints implements ConstraintProvider {
                 .justifyWith((p, s) -> new Reason(Texts.kg(p) + " of " + Texts.lot(p) + " from " + Texts.site(p)
                         + " now goes with " + Texts.trip(p) + " instead of trip " + p.getLeg().getPreviousTripId()))
                 .asConstraint(STABILITY);
+    }
+
+    /** Rule 12 (docs/planning-rules.md): not configurable, like rules 10, 11 and 13 it has no weight of its own. */
+    public static final String VEHICLE_SHARED = "One driver per vehicle at a time";
+
+    /**
+     * Rule 12: trips of different drivers in one vehicle never overlap in time. The trips are built from slot
+     * windows that {@code MonthPlanBuilder} makes disjoint for drivers who share a vehicle, so a trip inside its
+     * window (rule 1) cannot break this; the constraint is the safety net that says so in the score. Penalty:
+     * a structural break plus the minutes of overlap.
+     */
+    Constraint vehicleUsedByOneDriverAtATime(ConstraintFactory f) {
+        return f.forEachUniquePair(Trip.class, Joiners.equal(Trip::getVehicle), Joiners.equal(Trip::getDay))
+                .filter((a, b) -> !a.isBucket() && !b.isBucket() && a.getDriver() != b.getDriver()
+                        && overlapMillis(a, b) > 0)
+                .penalizeLong(org.optaplanner.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore.ONE_HARD,
+                        (a, b) -> BROKEN + PlanningContext.ceilMinutes(overlapMillis(a, b)))
+                .justifyWith((a, b, s) -> new Reason("Trips of " + a.label() + " and " + b.label()
+                        + " use one vehicle at the same time"))
+                .asConstraint(VEHICLE_SHARED);
+    }
+
+    /** How long two trips (home to home) overlap; 0 when either has no visits or their times are not known yet. */
+    static long overlapMillis(Trip a, Trip b) {
+        List<Visit> va = a.getVisits();
+        List<Visit> vb = b.getVisits();
+        if (va.isEmpty() || vb.isEmpty() || va.get(0).getServiceStart() == null || vb.get(0).getServiceStart() == null
+                || va.get(va.size() - 1).getDeparture() == null || vb.get(vb.size() - 1).getDeparture() == null) {
+            return 0;
+        }
+        long from = Math.max(tripStart(va.get(0)), tripStart(vb.get(0)));
+        long to = Math.min(tripEnd(va.get(va.size() - 1)), tripEnd(vb.get(vb.size() - 1)));
+        return Math.max(0, to - from);
     }
 }

@@ -415,13 +415,8 @@ public class GreedyConstruction implements CustomPhaseCommand<MonthPlan> {
             List<Leg> onBoard = new ArrayList<>();
             for (org.foodnet.solver.plan.PlannedStop stop : old.stops()) {
                 for (org.foodnet.solver.plan.Movement m : stop.movements()) {
-                    if (m.kind() == org.foodnet.solver.plan.MovementKind.LOAD) {
-                        Leg leg = takeLeg(legsByKey, m.lotId() + "|" + stop.siteId() + "|" + m.recipientId(), old.id());
-                        if (leg != null) {
-                            seq.add(leg.getPickup());
-                            onBoard.add(leg);
-                        }
-                    } else {
+                    // PASS: the food stays on board, i.e. one leg's drop and the next leg's pickup at this stop
+                    if (m.kind() != org.foodnet.solver.plan.MovementKind.LOAD) {
                         for (Leg leg : onBoard) {
                             if (leg.getTo().id().equals(stop.siteId()) && leg.getParcel().getLot().id().equals(m.lotId())
                                     && leg.getParcel().getRecipient().id().equals(m.recipientId())) {
@@ -431,10 +426,17 @@ public class GreedyConstruction implements CustomPhaseCommand<MonthPlan> {
                             }
                         }
                     }
+                    if (m.kind() != org.foodnet.solver.plan.MovementKind.UNLOAD) {
+                        Leg leg = takeLeg(legsByKey, m.lotId() + "|" + stop.siteId() + "|" + m.recipientId(), old.id());
+                        if (leg != null) {
+                            seq.add(leg.getPickup());
+                            onBoard.add(leg);
+                        }
+                    }
                 }
             }
             for (Leg leg : onBoard) {
-                seq.remove(leg.getPickup()); // passed through a stop the plan left out: placed as usual later
+                seq.remove(leg.getPickup()); // never unloaded on this trip: placed as usual later
             }
             keepFeasiblePrefix(trip, seq);
         }

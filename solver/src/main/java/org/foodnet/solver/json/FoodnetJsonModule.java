@@ -197,6 +197,8 @@ public final class FoodnetJsonModule extends SimpleModule {
         @JsonProperty(required = true) abstract String lotId();
         @JsonProperty(required = true) abstract TemperatureClass temperature();
         @JsonProperty(required = true) abstract long grams();
+        @JsonProperty(required = true) abstract String parcelId();
+        @JsonProperty(required = true) abstract String recipientId();
     }
 
     abstract static class AllocationMixin {

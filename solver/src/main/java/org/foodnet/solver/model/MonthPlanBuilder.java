@@ -161,7 +161,7 @@ public final class MonthPlanBuilder {
         for (PlannedTrip trip : previous.trips()) {
             for (PlannedStop stop : trip.stops()) {
                 for (Movement m : stop.movements()) {
-                    if (m.kind() == MovementKind.LOAD) {
+                    if (m.kind() == MovementKind.LOAD || m.kind() == MovementKind.PASS) { // PASS: loaded on again
                         tripsByKey.computeIfAbsent(m.lotId() + "|" + stop.siteId() + "|" + m.recipientId(),
                                 k -> new java.util.ArrayDeque<>()).add(trip.id());
                     }
@@ -252,21 +252,68 @@ public final class MonthPlanBuilder {
     private static List<Trip> trips(Network network, PlanningContext ctx, Travel travel) {
         Map<String, Vehicle> vehicles = network.vehiclesById();
         List<Trip> trips = new ArrayList<>();
+        Map<Driver, List<long[]>> windows = slotWindows(network, ctx);
         for (Driver driver : network.drivers()) {
             int home = travel.indexOf(driver.homePlaceId());
+            for (long[] w : windows.get(driver)) {
+                LocalDate date = ctx.firstDay().plusDays(w[0]);
+                // the id names the slot as the volunteer gave it (also when a shared vehicle made it start later)
+                java.time.LocalTime from = java.time.LocalTime.ofSecondOfDay((w[3] - ctx.millisAt(date)) / 1000L);
+                trips.add(new Trip(ctx, driver.id() + "@" + date + "T" + from, driver,
+                        vehicles.get(driver.vehicleId()), (int) w[0], date, w[1], w[2],
+                        home, driver.maxMinutesPerDay() * PlanningContext.MINUTE));
+            }
+        }
+        return trips;
+    }
+
+    /**
+     * Per driver, the windows {@code [day index, start ms, end ms, slot start ms]} of its slots inside the month. Rule 12 (one
+     * driver per vehicle at a time): when drivers share a vehicle, a slot that overlaps a slot of another
+     * driver of that vehicle (taken in order of start, then driver order) starts when that one ends, or is
+     * dropped when nothing is left; a trip lies inside its window (it leaves home at the window's start at the
+     * earliest and must be back by its end), so trips of one vehicle never overlap.
+     */
+    static Map<Driver, List<long[]>> slotWindows(Network network, PlanningContext ctx) {
+        Map<Driver, List<long[]>> windows = new java.util.LinkedHashMap<>();
+        Map<String, List<Object[]>> byVehicle = new java.util.LinkedHashMap<>();
+        for (Driver driver : network.drivers()) {
+            List<long[]> list = new ArrayList<>();
+            windows.put(driver, list);
             for (AvailabilitySlot slot : driver.slots()) {
                 LocalDate date = slot.date();
                 if (date.isBefore(ctx.firstDay()) || date.isAfter(network.settings().lastDay())) {
                     continue;
                 }
                 long dayStart = ctx.millisAt(date);
-                trips.add(new Trip(ctx, driver.id() + "@" + date + "T" + slot.from(), driver,
-                        vehicles.get(driver.vehicleId()), ctx.dayIndex(date), date,
-                        dayStart + slot.from().toSecondOfDay() * 1000L, dayStart + slot.to().toSecondOfDay() * 1000L,
-                        home, driver.maxMinutesPerDay() * PlanningContext.MINUTE));
+                long[] w = {ctx.dayIndex(date), dayStart + slot.from().toSecondOfDay() * 1000L,
+                        dayStart + slot.to().toSecondOfDay() * 1000L, dayStart + slot.from().toSecondOfDay() * 1000L};
+                list.add(w);
+                byVehicle.computeIfAbsent(driver.vehicleId(), k -> new ArrayList<>()).add(new Object[] {driver, w});
             }
         }
-        return trips;
+        for (List<Object[]> shared : byVehicle.values()) {
+            if (shared.stream().map(o -> o[0]).distinct().count() < 2) {
+                continue;
+            }
+            shared.sort(java.util.Comparator.comparingLong((Object[] o) -> ((long[]) o[1])[1]));
+            List<Object[]> kept = new ArrayList<>();
+            for (Object[] o : shared) {
+                long[] w = (long[]) o[1];
+                for (Object[] k : kept) {
+                    long[] other = (long[]) k[1];
+                    if (k[0] != o[0] && w[1] < other[2] && other[1] < w[2]) {
+                        w[1] = Math.max(w[1], other[2]);
+                    }
+                }
+                if (w[1] < w[2]) {
+                    kept.add(o);
+                } else {
+                    windows.get((Driver) o[0]).remove(w);
+                }
+            }
+        }
+        return windows;
     }
 
     /** Storing sites (hub and depots) in the order their storage indexes use. */

@@ -10,7 +10,13 @@ import org.foodnet.solver.plan.Plan;
 import org.foodnet.solver.plan.PlannedStop;
 import org.foodnet.solver.plan.PlannedTrip;
 
-/** Reads the solver's working model out into a {@link Plan}: consecutive visits at one site form a stop. */
+/**
+ * Reads the solver's working model out into a {@link Plan}: consecutive visits at one site form a stop. Every
+ * stop the solver's times include is on the plan: where a leg's drop and the next leg's pickup of the same
+ * parcel are in one stop (the food's path passes the hub or a depot on the trip that carries it on), the food
+ * stays on board and the stop shows one {@link MovementKind#PASS} movement for it instead of an unload and a
+ * load; a stop may hold only such movements.
+ */
 public final class PlanExport {
 
     private PlanExport() {
@@ -32,6 +38,8 @@ public final class PlanExport {
                 for (Visit v : stop) {
                     if (!passesThrough(v, stop)) {
                         movements.add(movement(v));
+                    } else if (v.isDrop()) {
+                        movements.add(pass(v));
                     }
                 }
                 long arrival = stops.isEmpty() ? first.getServiceStart() : first.getArrival();
@@ -54,11 +62,7 @@ public final class PlanExport {
         return new Plan(ctx.network().name(), ctx.network().settings().month(), score, trips, allocations);
     }
 
-    /**
-     * The trip's visits grouped into the stops a driver makes: consecutive visits at one site; a stop
-     * where food only passes through (unloaded and loaded again) is left out, unless the stops either side
-     * of it are at the same site (they stay two stops, with their own times).
-     */
+    /** The trip's visits grouped into the stops a driver makes: consecutive visits at one site. */
     static List<List<Visit>> stopsOf(List<Visit> visits) {
         List<List<Visit>> stops = new ArrayList<>();
         for (Visit v : visits) {
@@ -67,26 +71,12 @@ public final class PlanExport {
             }
             stops.get(stops.size() - 1).add(v);
         }
-        boolean changed = true;
-        while (changed) {
-            changed = false;
-            for (int i = 0; i < stops.size(); i++) {
-                List<Visit> stop = stops.get(i);
-                boolean sameSiteAround = i > 0 && i + 1 < stops.size()
-                        && stops.get(i - 1).get(0).getPlace() == stops.get(i + 1).get(0).getPlace();
-                if (!sameSiteAround && stop.stream().allMatch(v -> passesThrough(v, stop))) {
-                    stops.remove(i);
-                    changed = true;
-                    break;
-                }
-            }
-        }
         return stops;
     }
 
     /**
      * Food unloaded and loaded again at the same stop (a parcel passing a depot on the trip that carries it
-     * on) simply stays on board: the route sheet shows neither.
+     * on) simply stays on board: the plan shows one PASS movement (for the drop) instead of both.
      */
     static boolean passesThrough(Visit v, List<Visit> stop) {
         Leg leg = v.getLeg();
@@ -94,6 +84,13 @@ public final class PlanExport {
             return leg.getDownstream() != null && stop.contains(leg.getDownstream().getPickup());
         }
         return leg.getUpstream() != null && stop.contains(leg.getUpstream().getDrop());
+    }
+
+    /** The food of a drop that is loaded again at the same stop: it stays on board. */
+    private static Movement pass(Visit v) {
+        Parcel p = v.getParcel();
+        return new Movement(MovementKind.PASS, p.getLot().id(), p.getLot().temperature(), v.getLeg().getGrams(),
+                p.getId(), p.getRecipient().id());
     }
 
     private static Movement movement(Visit v) {

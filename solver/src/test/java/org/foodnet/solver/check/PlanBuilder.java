@@ -114,8 +114,28 @@ final class PlanBuilder {
         return new PlannedTrip(id, driverId, driver.vehicleId(), date, leaves, end, planned);
     }
 
+    /**
+     * The plan of these trips with the parcels they move (a test's other parcels are left out, so that the parcels
+     * of a lot fit it); each is marked planned exactly when the trips unload all of it at its recipient.
+     */
     Plan plan(PlannedTrip... trips) {
-        return new Plan(network.name(), month, "0hard/0medium/0soft", List.of(trips), List.copyOf(parcels.values()));
+        Map<String, Long> delivered = new LinkedHashMap<>();
+        java.util.Set<String> moved = new java.util.HashSet<>();
+        for (PlannedTrip trip : trips) {
+            for (PlannedStop stop : trip.stops()) {
+                for (Movement m : stop.movements()) {
+                    moved.add(m.parcelId());
+                    Allocation parcel = parcels.get(m.parcelId());
+                    if (m.kind() == MovementKind.UNLOAD && parcel != null && stop.siteId().equals(parcel.recipientId())) {
+                        delivered.merge(m.parcelId(), m.grams(), Long::sum);
+                    }
+                }
+            }
+        }
+        List<Allocation> allocations = parcels.values().stream().filter(a -> moved.contains(a.parcelId()))
+                .map(a -> new Allocation(a.parcelId(), a.lotId(),
+                a.recipientId(), a.servingDay(), a.grams(), delivered.getOrDefault(a.parcelId(), 0L) == a.grams())).toList();
+        return new Plan(network.name(), month, "0hard/0medium/0soft", List.of(trips), allocations);
     }
 
     /** Driving time between two places (site ids or "home:" + driver id), straight from {@link Travel}. */

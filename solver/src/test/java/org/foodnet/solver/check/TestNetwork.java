@@ -86,7 +86,9 @@ final class TestNetwork {
     }
 
     Network build() {
-        PlanningSettings settings = PlanningSettings.defaults(MONTH);
+        // the hub may deliver straight to recipients (rule 10), so hand-made trips can be short
+        PlanningSettings settings = new PlanningSettings(MONTH, java.time.ZoneId.of("Asia/Tokyo"), 1.4, 35.0, false, true,
+                false, 0);
         OpeningHours everyDay8to18 = OpeningHours.everyDay(TimeWindow.of("08:00", "18:00"));
         OpeningHours monToSat9to17 = OpeningHours.weekdays(TimeWindow.of("09:00", "17:00"), DayOfWeek.MONDAY,
                 DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY, DayOfWeek.THURSDAY, DayOfWeek.FRIDAY, DayOfWeek.SATURDAY);
@@ -107,7 +109,7 @@ final class TestNetwork {
                 new RecipientNeed(R1, ClassAmounts.ofKg(40, 10, 20), List.of(dec(3), dec(10), dec(17))),
                 new RecipientNeed(R2, ClassAmounts.ofKg(30, 10, 0), List.of(dec(5), dec(12))));
         List<DonationLot> lots = List.of(
-                lot(RICE, DONOR, "rice", TemperatureClass.AMBIENT, 20, LocalDate.of(2027, 3, 1), ExpiryKind.BEST_BEFORE, dec(1), null),
+                lot(RICE, DONOR, "rice", TemperatureClass.AMBIENT, 30, LocalDate.of(2027, 3, 1), ExpiryKind.BEST_BEFORE, dec(1), null),
                 lot(FISH, DONOR, "frozen fish", TemperatureClass.FROZEN, 25, dec(20), ExpiryKind.USE_BY, dec(1), null),
                 lot(MILK, HUB, "milk", TemperatureClass.CHILLED, 10, dec(5), ExpiryKind.USE_BY, LocalDate.of(2026, 11, 25), null),
                 lot(ICE_CREAM, HUB, "ice cream", TemperatureClass.FROZEN, 16, LocalDate.of(2027, 6, 30), ExpiryKind.BEST_BEFORE,

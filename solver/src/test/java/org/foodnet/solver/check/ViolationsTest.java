@@ -43,11 +43,11 @@ class ViolationsTest {
             .parcel("p-rice", RICE, R1, dec(3), 20)
             .parcel("p-rice-2", RICE, R1, dec(10), 10)
             .parcel("p-fish", FISH, R1, dec(3), 10)
-            .parcel("p-milk", MILK, R1, dec(5), 10)
+            .parcel("p-milk", MILK, R1, dec(3), 10)
             .parcel("p-ice", ICE_CREAM, R1, dec(10), 16)
             .parcel("p-ice-r2", ICE_CREAM, R2, dec(5), 5)
             .parcel("p-veg", VEGETABLES, R1, dec(10), 12)
-            .parcel("p-sweets", SWEETS, R1, dec(5), 5)
+            .parcel("p-sweets", SWEETS, R1, dec(10), 5)
             .parcel("p-sweets-r2", SWEETS, R2, dec(5), 5);
 
     /** Sato picks the rice up at the supermarket and takes it to the hub: a valid trip to break. */
@@ -353,13 +353,19 @@ class ViolationsTest {
 
         @Test
         void flagsDeliveryAfterTheUseByDate() {
-            // Milk is use-by 5 December; a parcel for the 10th delivered on the 7th breaks only the use-by rule.
+            // Milk is use-by 5 December; a parcel for the 10th delivered on the 7th breaks the use-by rule, and with
+            // it the parcel's serving day is after the lot's last day and the milk was discarded at the hub on the 5th
             b.parcel("p-milk-late", MILK, R1, dec(10), 10);
             PlannedTrip trip = b.trip("t-milk", SATO, dec(7), "08:00",
                     at(HUB, b.load("p-milk-late", 10)), at(R1, b.unload("p-milk-late", 10)));
 
-            assertOnly(check(trip), ViolationKind.USE_BY, "lot L-milk (milk, chilled)", "2026-12-07",
-                    "last delivery day 2026-12-05", "消費期限");
+            CheckReport report = check(trip);
+            assertThat(report.countByKind().keySet()).containsExactlyInAnyOrder(ViolationKind.USE_BY, ViolationKind.PARCEL,
+                    ViolationKind.STOCK);
+            assertThat(report.violations(ViolationKind.USE_BY)).singleElement().satisfies(v -> assertThat(v.message())
+                    .contains("lot L-milk (milk, chilled)", "2026-12-07", "last delivery day 2026-12-05", "消費期限"));
+            assertThat(report.violations(ViolationKind.STOCK)).singleElement().satisfies(v -> assertThat(v.message())
+                    .contains("discarded at the end of its last delivery day 2026-12-05"));
         }
 
         @Test

@@ -7,8 +7,11 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 
+import org.foodnet.solver.check.CheckReport;
+import org.foodnet.solver.check.PlanChecker;
 import org.foodnet.solver.domain.Network;
 import org.foodnet.solver.domain.SiteRole;
+import org.foodnet.solver.plan.MovementKind;
 import org.foodnet.solver.plan.Plan;
 import org.junit.jupiter.api.Test;
 
@@ -44,10 +47,27 @@ class FileFormatsDocTest {
     }
 
     @Test
+    void planExamplePassesTheCheckerAgainstTheNetworkExample() throws Exception {
+        Network n = NetworkJson.fromJson(example(doc(), "network"), "file-formats.md");
+        Plan p = PlanJson.fromJson(example(doc(), "plan"), "file-formats.md");
+
+        CheckReport report = PlanChecker.check(n, p);
+
+        assertThat(report.violations()).isEmpty();
+        assertThat(report.feasible()).isTrue();
+        assertThat(report.plannedGrams()).isEqualTo(20_000L);
+        assertThat(report.trips()).isEqualTo(1);
+        // the text under the example: 5 + 59 + 2 + 54 minutes of driving
+        assertThat(report.drivingMillis()).isEqualTo((5 + 59 + 2 + 54) * 60_000L);
+    }
+
+    @Test
     void planExampleReads() throws Exception {
         Plan p = PlanJson.fromJson(example(doc(), "plan"), "file-formats.md");
         assertThat(p.trips()).hasSize(1);
-        assertThat(p.trips().get(0).stops()).hasSize(2);
+        assertThat(p.trips().get(0).stops()).hasSize(3);
+        assertThat(p.trips().get(0).stops().get(1).movements()).singleElement()
+                .satisfies(m -> assertThat(m.kind()).isEqualTo(MovementKind.PASS));
         assertThat(p.allocations()).hasSize(2);
         assertThat(p.allocations().get(0).servingDay()).isEqualTo(LocalDate.of(2026, 12, 12));
         assertThat(PlanJson.fromJson(PlanJson.toJson(p))).isEqualTo(p);

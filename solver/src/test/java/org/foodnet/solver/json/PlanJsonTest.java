@@ -35,9 +35,10 @@ class PlanJsonTest {
         PlannedStop hub = new PlannedStop("hub", day.atTime(9, 52, 30), LocalDateTime.of(2026, 12, 4, 10, 0, 0, 125_000_000),
                 day.atTime(10, 15), List.of(
                 new Movement(MovementKind.UNLOAD, "lot-0007", TemperatureClass.AMBIENT, 30_000, "p-1", "caf-001"),
-                new Movement(MovementKind.LOAD, "lot-0002", TemperatureClass.FROZEN, 4_500, "p-3", null)));
+                new Movement(MovementKind.LOAD, "lot-0002", TemperatureClass.FROZEN, 4_500, "p-3", "caf-001")));
         PlannedStop depot = new PlannedStop("depot-tottori", day.atTime(10, 30), day.atTime(10, 30), day.atTime(10, 40),
-                List.of(new Movement(MovementKind.UNLOAD, "lot-0002", TemperatureClass.FROZEN, 4_500, "p-3", "caf-001")));
+                List.of(new Movement(MovementKind.UNLOAD, "lot-0002", TemperatureClass.FROZEN, 4_500, "p-3", "caf-001"),
+                        new Movement(MovementKind.PASS, "lot-0007", TemperatureClass.AMBIENT, 10_000, "p-2", "caf-002")));
         PlannedTrip trip = new PlannedTrip("trip-001", "drv-001", "veh-001", day, day.atTime(9, 0), day.atTime(11, 5),
                 List.of(pickup, hub, depot));
         PlannedTrip empty = new PlannedTrip("trip-002", "drv-002", "veh-002", day.plusDays(1), day.plusDays(1).atTime(13, 0),
@@ -66,6 +67,7 @@ class PlanJsonTest {
                 .contains("\"date\": \"2026-12-04\"")
                 .contains("\"grams\": 4500")
                 .contains("\"kind\": \"UNLOAD\"")
+                .contains("\"kind\": \"PASS\"")
                 .contains("\"planned\": false")
                 .doesNotContain("null");
     }
@@ -86,7 +88,11 @@ class PlanJsonTest {
         assertThat(fail(json.replaceFirst("\"grams\": 4500", "\"grams\": -1")).getMessage())
                 .startsWith("plan.json: trips[0].stops[1].movements[1].grams: movement of lot lot-0002: grams must be > 0");
         assertThat(fail(json.replaceFirst("\"kind\": \"LOAD\"", "\"kind\": \"PICKUP\"")).getMessage())
-                .startsWith("plan.json: trips[0].stops[0].movements[0].kind: unknown value \"PICKUP\" (expected one of LOAD, UNLOAD)");
+                .startsWith("plan.json: trips[0].stops[0].movements[0].kind: unknown value \"PICKUP\" (expected one of LOAD, UNLOAD, PASS)");
+        assertThat(fail(json.replaceFirst(",\\s*\"parcelId\": \"p-1\"", "")).getMessage())
+                .startsWith("plan.json: trips[0].stops[0].movements[0].parcelId: missing required field");
+        assertThat(fail(json.replaceFirst("\"recipientId\": \"caf-001\"", "\"recipientId\": null")).getMessage())
+                .startsWith("plan.json: trips[0].stops[0].movements[0].recipientId");
         assertThat(fail(json.replaceFirst("\"month\": \"2026-12\",", "")).getMessage())
                 .startsWith("plan.json: month: missing required field");
         assertThat(fail(json.replaceFirst("\"servingDay\": \"2026-12-05\"", "\"servingDay\": \"5 Dec\"")).getMessage())
