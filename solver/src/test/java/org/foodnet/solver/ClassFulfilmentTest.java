@@ -26,7 +26,7 @@ class ClassFulfilmentTest {
     private void unload(String recipientId, String lotId, TemperatureClass c, double kg) {
         LocalDateTime at = TestNetworks.day(10).atTime(10, 0);
         stops.add(new PlannedStop(recipientId, at, at, at.plusMinutes(10),
-                List.of(new Movement(MovementKind.UNLOAD, lotId, c, Math.round(kg * 1000), null, recipientId))));
+                List.of(new Movement(MovementKind.UNLOAD, lotId, c, Math.round(kg * 1000), "p-" + recipientId + "-" + lotId, recipientId))));
     }
 
     private ClassFulfilment fulfilment() {
