@@ -24,10 +24,13 @@ import org.optaplanner.core.impl.phase.custom.CustomPhaseCommand;
  * Builds a first plan that breaks no hard rule: parcels in order of their deadline (recipients that close
  * early first), each parcel's legs in path order, each leg at the cheapest feasible place in a trip of a
  * suitable day (extra driving, an hour for a volunteer who would not drive otherwise, a little for every day
- * later a hop happens). A parcel that cannot be placed whole is tried again moving its food on at the
- * earliest; if that fails too it is left undelivered. Per-trip rules are checked by {@link Inserter}; storage
+ * later a hop happens). A parcel that cannot be placed whole is tried again with the hops before its delivery
+ * no later than the last day the delivery can be made and the hop into the last hub/depot as close to that day
+ * as it fits (hubs and depots do not fill up with food that waits for a late serving day), then once more
+ * moving its food on at the earliest; if that fails too it is left undelivered. Per-trip rules are checked by {@link Inserter}; storage
  * at the hub and depots is tracked here day by day, what recipients hold by {@link RecipientRoom}. Each
- * recipient's floor of each class (see {@code FoodnetConstraints.FLOOR_SHARE}) is placed before the rest, and
+ * recipient's floor of each class (see {@code FoodnetConstraints.FLOOR_SHARE}) is placed before the rest, a
+ * parcel per recipient and class a round, those with the fewest days their delivery can be made first; and
  * a delivery close to its serving day is preferred (the recipient holds it for fewer days).
  */
 public class GreedyConstruction implements CustomPhaseCommand<MonthPlan> {
@@ -62,6 +65,8 @@ public class GreedyConstruction implements CustomPhaseCommand<MonthPlan> {
     private long[][][] level;
     private long[][][] room;
     private boolean earliest;
+    /** Second try: the hop into the last hub/depot close to the serving day (see {@link #place}). */
+    private boolean late;
     private final Map<String, Integer> failures = new TreeMap<>();
 
     @Override
@@ -79,8 +84,8 @@ public class GreedyConstruction implements CustomPhaseCommand<MonthPlan> {
         // fair first: each recipient's floor of each class (see FoodnetConstraints.FLOOR_SHARE) before the rest
         for (List<Parcel> round : floorFirst(parcels)) {
             for (Parcel parcel : round) {
-                if (!place(parcel, false)) {
-                    place(parcel, true);
+                if (!place(parcel, false, false) && !place(parcel, false, true)) {
+                    place(parcel, true, false);
                 }
             }
         }
@@ -91,8 +96,10 @@ public class GreedyConstruction implements CustomPhaseCommand<MonthPlan> {
     }
 
     /**
-     * The parcels in two rounds, each in the given order: first, per recipient and class, those that make up
-     * its floor ({@link FoodnetConstraints#FLOOR_SHARE} of what it was allocated, up to its need); then the rest.
+     * The parcels in rounds, each in the given order: first, per recipient and class, those that make up its
+     * floor ({@link FoodnetConstraints#FLOOR_SHARE} of what it was allocated, up to its need), a parcel per
+     * recipient and class a round (round k holds the k-th floor parcel of each), so that everyone's first parcel
+     * finds trips and storage before anyone's second; then the rest.
      */
     private List<List<Parcel>> floorFirst(List<Parcel> parcels) {
         Map<Long, Long> floor = new java.util.HashMap<>();
@@ -100,19 +107,33 @@ public class GreedyConstruction implements CustomPhaseCommand<MonthPlan> {
             floor.put(d.key(), d.floorGrams(FoodnetConstraints.FLOOR_SHARE));
         }
         Map<Long, Long> taken = new java.util.HashMap<>();
-        List<Parcel> first = new ArrayList<>();
+        Map<Long, Integer> count = new java.util.HashMap<>();
+        List<List<Parcel>> rounds = new ArrayList<>();
         List<Parcel> rest = new ArrayList<>();
         for (Parcel p : parcels) {
             long key = org.foodnet.solver.model.RecipientDemand.keyOf(p);
             long before = taken.getOrDefault(key, 0L);
             if (before < floor.getOrDefault(key, 0L)) {
-                first.add(p);
+                int k = count.merge(key, 1, Integer::sum) - 1;
+                while (rounds.size() <= k) {
+                    rounds.add(new ArrayList<>());
+                }
+                rounds.get(k).add(p);
                 taken.put(key, before + p.getGrams());
             } else {
                 rest.add(p);
             }
         }
-        return List.of(first, rest);
+        // within a round, the parcels whose delivery has the fewest days to choose from first (stable: then by deadline)
+        for (List<Parcel> round : rounds) {
+            Map<Parcel, Integer> days = new IdentityHashMap<>();
+            for (Parcel p : round) {
+                days.put(p, deliveryDays(p));
+            }
+            round.sort(Comparator.comparingInt(days::get));
+        }
+        rounds.add(rest);
+        return rounds;
     }
 
     /** When the recipient closes on the parcel's serving day: tight windows first, as in VRPTW insertion. */
@@ -186,8 +207,9 @@ public class GreedyConstruction implements CustomPhaseCommand<MonthPlan> {
 
     // ------------------------------------------------------------------ placing parcels
 
-    private boolean place(Parcel parcel, boolean earliest) {
+    private boolean place(Parcel parcel, boolean earliest, boolean late) {
         this.earliest = earliest;
+        this.late = late;
         List<Leg> placed = new ArrayList<>(parcel.getLegs().size());
         List<Leg> kept = new ArrayList<>();
         for (Leg leg : parcel.getLegs()) {
@@ -200,6 +222,15 @@ public class GreedyConstruction implements CustomPhaseCommand<MonthPlan> {
             if (best == null) {
                 failures.merge("leg " + (placed.size() + 1) + "/" + parcel.getLegs().size() + " "
                         + leg.getFrom().role() + ">" + leg.getTo().role(), 1, Integer::sum);
+                if (Boolean.getBoolean("foodnet.debug")) {
+                    Trip up = leg.getUpstream() == null ? null : tripOf[leg.getUpstream().getDrop().getNumber()];
+                    System.err.println("FAIL " + parcel.getId() + " " + leg.getTo().id() + " " + leg.getTemperature() + " leg "
+                            + (placed.size() + 1) + "/" + parcel.getLegs().size() + " earliest=" + earliest
+                            + " release=" + PlanningContext.dayOf(leg.getReleaseMillis()) + " up=" + (up == null ? -1 : up.getDay())
+                            + " room=" + recipientRoom.firstDay(leg, v -> tripOf[v.getNumber()])
+                            + " due=" + PlanningContext.dayOf(leg.getParcel().lastLeg().dueMillis() - 1)
+                            + " prev=" + placed.stream().map(l -> tripOf[l.getPickup().getNumber()].getDay() + "").toList());
+                }
                 // legs committed here come out in reverse order, which restores trips that worked; a leg kept
                 // from the previous plan comes out only if its trip still works without it (taking a stop out
                 // can make a later one too early for its food, or the working day longer)
@@ -312,6 +343,7 @@ public class GreedyConstruction implements CustomPhaseCommand<MonthPlan> {
         for (int i = 0; i < candidates.size(); i++) {
             rank[i] = Inserter.closeness(routes.get(candidates.get(i)).seq, candidates.get(i), leg)
                     + (earliest ? candidates.get(i).getDay() * PlanningContext.DAY : 0)
+                    + Math.max(0, lateCost(leg, candidates.get(i)))
                     - (leg.getPreviousTripId() != null && !leg.movedFrom(candidates.get(i)) ? PlanningContext.DAY : 0);
             order[i] = i;
         }
@@ -336,6 +368,7 @@ public class GreedyConstruction implements CustomPhaseCommand<MonthPlan> {
             examined++;
             emptyTried |= empty;
             long dayCost = (earliest ? t.getDay() * PlanningContext.DAY
+                    : lateCost(leg, t) >= 0 ? lateCost(leg, t)
                     : leg.isFinal() ? heldDays(leg, t) * HELD_DAY : t.getDay() * LATE_HOP)
                     + (leg.movedFrom(t) ? FoodnetConstraints.STABILITY_MILLIS : 0);
             Insertion ins = inserter.bestInTrip(leg, t, route.seq, route.driving, dayCost);
@@ -344,6 +377,65 @@ public class GreedyConstruction implements CustomPhaseCommand<MonthPlan> {
             }
         }
         return best;
+    }
+
+    /**
+     * In the second try ({@link #late}), the last day a hop before the delivery should be made: the last day up
+     * to the serving day on which both ends of the delivery are open (the food then waits at the last hub/depot
+     * as briefly as it can, and the delivery can follow that day); -1 for the delivery itself, in the other
+     * tries, or when there is no such day.
+     */
+    private int lateTarget(Leg leg) {
+        if (!late || leg.isFinal()) {
+            return -1;
+        }
+        return lastDeliveryDay(leg.getParcel());
+    }
+
+    /** The last day up to the parcel's serving day on which both ends of its delivery are open, or -1. */
+    private int lastDeliveryDay(Parcel parcel) {
+        Leg last = parcel.lastLeg();
+        for (int d = Math.min(ctx.days() - 1, PlanningContext.dayOf(last.dueMillis() - 1)); d >= 0; d--) {
+            if (ctx.isOpen(last.getFromPlace(), d) && ctx.isOpen(last.getToPlace(), d)) {
+                return d;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * The days on which the parcel's delivery could be made (both its ends open, from the food's release to the
+     * serving day): the fewer, the earlier the parcel is placed in its round.
+     */
+    private int deliveryDays(Parcel parcel) {
+        Leg last = parcel.lastLeg();
+        int lo = Math.max(0, PlanningContext.dayOf(parcel.getLegs().get(0).getReleaseMillis()));
+        int hi = Math.min(ctx.days() - 1, PlanningContext.dayOf(last.dueMillis() - 1));
+        int n = 0;
+        for (int d = lo; d <= hi; d++) {
+            if (ctx.isOpen(last.getFromPlace(), d) && ctx.isOpen(last.getToPlace(), d)) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /**
+     * For a hop before the delivery in the second try: ten days' worth of cost per day after {@link #lateTarget}
+     * (the delivery could not follow); up to it, the hop into the last hub/depot a day's worth per day before
+     * the target (the food waits there as briefly as it can), earlier hops as in the first try. Otherwise -1.
+     */
+    private long lateCost(Leg leg, Trip t) {
+        int target = lateTarget(leg);
+        if (target < 0) {
+            return -1;
+        }
+        int day = t.getDay();
+        if (day > target) {
+            return 10L * (day - target) * PlanningContext.DAY;
+        }
+        List<Leg> legs = leg.getParcel().getLegs();
+        return legs.get(legs.size() - 2) == leg ? (target - day) * PlanningContext.DAY : day * LATE_HOP;
     }
 
     /** Days before its serving day that a final leg unloaded on this trip is held by its recipient. */

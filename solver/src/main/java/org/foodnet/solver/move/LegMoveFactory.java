@@ -38,6 +38,7 @@ public class LegMoveFactory implements MoveIteratorFactory<MonthPlan, Move<Month
 
     /** Kept across steps: the near places of each place do not change while solving. */
     private NearbyMoves nearbyMoves;
+    private StarvedParcels starvedParcels;
     /** Kept across steps: how often each kind of move is tried. */
     private OperatorMix mix;
     private boolean adaptive = true;
@@ -75,6 +76,7 @@ public class LegMoveFactory implements MoveIteratorFactory<MonthPlan, Move<Month
         BestInsertion bestInsertion = new BestInsertion(plan, byDay);
         if (nearbyMoves == null || !nearbyMoves.isFor(plan)) {
             nearbyMoves = new NearbyMoves(plan);
+            starvedParcels = new StarvedParcels(plan);
             remembered = new ArrayList<>();
             previousTrips = new java.util.HashMap<>();
             for (Leg leg : plan.getLegs()) {
@@ -92,6 +94,7 @@ public class LegMoveFactory implements MoveIteratorFactory<MonthPlan, Move<Month
         List<Leg> rememberedLegs = remembered;
         Map<String, Trip> tripsById = previousTrips;
         NearbyMoves nearby = nearbyMoves;
+        StarvedParcels starved = starvedParcels;
         mix.stepStarted((HardMediumSoftLongScore) ((InnerScoreDirector<MonthPlan, ?>) scoreDirector).calculateScore());
         return new Iterator<>() {
             @Override
@@ -110,9 +113,9 @@ public class LegMoveFactory implements MoveIteratorFactory<MonthPlan, Move<Month
 
             private Move<MonthPlan> move(OperatorMix.Kind kind) {
                 return switch (kind) {
-                    case REPLAN_UNDELIVERED -> replanParcel(plan, bestInsertion, random, true);
-                    case REPLAN_ANY -> replanParcel(plan, bestInsertion, random, false);
-                    case RUIN_NEAR -> ruinNeighbours(plan, byDay, bestInsertion, random);
+                    case REPLAN_UNDELIVERED -> replanParcel(plan, bestInsertion, random, starved);
+                    case REPLAN_ANY -> replanParcel(plan, bestInsertion, random, null);
+                    case RUIN_NEAR -> ruinNeighbours(plan, byDay, bestInsertion, random, starved);
                     case RUIN_TRIP -> ruinTrip(plan, byDay, bestInsertion, random);
                     case RELOCATE -> relocateLeg(plan, byDay, random);
                     case NEAR_RELOCATE -> orElse(nearby.relocate(randomPlannedVisit(plan, random), random), plan, byDay, random);
@@ -164,17 +167,14 @@ public class LegMoveFactory implements MoveIteratorFactory<MonthPlan, Move<Month
         return move != null ? move : relocateLeg(plan, byDay, random);
     }
 
-    /** An undelivered parcel (or any parcel) re-planned at its cheapest feasible places right now. */
+    /**
+     * An undelivered parcel (drawn by {@code starved}: most often one of a recipient and class that gets least
+     * of its need) or, without {@code starved}, any parcel, re-planned at its cheapest feasible places right now.
+     */
     private static Move<MonthPlan> replanParcel(MonthPlan plan, BestInsertion bestInsertion, Random random,
-                                                boolean undelivered) {
+                                                StarvedParcels starved) {
         List<Parcel> parcels = plan.getParcels();
-        Parcel parcel = null;
-        for (int tries = 0; tries < 20 && parcel == null; tries++) {
-            Parcel p = parcels.get(random.nextInt(parcels.size()));
-            if (!undelivered || !p.isDelivered()) {
-                parcel = p;
-            }
-        }
+        Parcel parcel = starved != null ? starved.pick(plan, random) : parcels.get(random.nextInt(parcels.size()));
         if (parcel == null) {
             return reorderVisit(plan, random);
         }
@@ -218,8 +218,8 @@ public class LegMoveFactory implements MoveIteratorFactory<MonthPlan, Move<Month
      * {@link #RUIN_MAX}), and puts them back at their cheapest places one by one.
      */
     private static Move<MonthPlan> ruinNeighbours(MonthPlan plan, List<List<Trip>> byDay, BestInsertion bestInsertion,
-                                                  Random random) {
-        Parcel undelivered = random.nextBoolean() ? randomUndelivered(plan, random) : null;
+                                                  Random random, StarvedParcels starved) {
+        Parcel undelivered = random.nextBoolean() ? starved.pick(plan, random) : null;
         int at;
         int day;
         if (undelivered != null) {
@@ -256,17 +256,6 @@ public class LegMoveFactory implements MoveIteratorFactory<MonthPlan, Move<Month
             ruined.add(undelivered);
         }
         return recreate(ruined, null, bestInsertion, random);
-    }
-
-    private static Parcel randomUndelivered(MonthPlan plan, Random random) {
-        List<Parcel> parcels = plan.getParcels();
-        for (int tries = 0; tries < 20; tries++) {
-            Parcel p = parcels.get(random.nextInt(parcels.size()));
-            if (!p.isDelivered()) {
-                return p;
-            }
-        }
-        return null;
     }
 
     /**
