@@ -79,6 +79,11 @@ final class Replan {
             parts.computeIfAbsent(lot.id(), k -> new LinkedHashMap<>()).merge(lot.siteId(), lot.grams(), Long::sum);
         }
         Map<String, ClassAmounts> delivered = new HashMap<>();
+        // food the fixed trips left at a recipient for a serving day after fixedThrough is still in its fridge or
+        // freezer on the first day of the re-plan (rule 9): the new trips get only the room that is left
+        Map<String, LocalDate> servingDayOf = new HashMap<>();
+        published.allocations().forEach(a -> servingDayOf.put(a.parcelId(), a.servingDay()));
+        Map<String, ClassAmounts> stillHeld = new HashMap<>();
         Set<String> fixedParcels = new HashSet<>();
         for (PlannedTrip trip : fixed) {
             for (PlannedStop stop : trip.stops()) {
@@ -96,6 +101,11 @@ final class Replan {
                     } else if (site.role() == SiteRole.RECIPIENT) {
                         ClassAmounts d = delivered.getOrDefault(site.id(), ClassAmounts.ZERO);
                         delivered.put(site.id(), d.with(m.temperature(), d.get(m.temperature()) + m.grams()));
+                        LocalDate servingDay = servingDayOf.get(m.parcelId());
+                        if (servingDay != null && servingDay.isAfter(fixedThrough)) {
+                            ClassAmounts h = stillHeld.getOrDefault(site.id(), ClassAmounts.ZERO);
+                            stillHeld.put(site.id(), h.with(m.temperature(), h.get(m.temperature()) + m.grams()));
+                        }
                     } else {
                         at.merge(stop.siteId(), m.grams(), Long::sum);
                         arrived.merge(m.lotId() + PART + stop.siteId(), trip.date(), (a, b) -> a.isAfter(b) ? a : b);
@@ -123,7 +133,7 @@ final class Replan {
             });
         });
 
-        Network problem = fromDay(month, newLots, delivered, fixedThrough);
+        Network problem = withRoomLeft(fromDay(month, newLots, delivered, fixedThrough), stillHeld);
         List<Allocation> fixedAllocations = published.allocations().stream()
                 .filter(a -> fixedParcels.contains(a.parcelId())).toList();
         return new Replan(problem, fixed, fixedAllocations, originalLot, "r" + newPlanId + "-");
@@ -162,6 +172,31 @@ final class Replan {
         }
         return new Network(month.name(), month.settings(), month.sites(), needs, lots, month.vehicles(), drivers,
                 month.travelMatrix());
+    }
+
+    /**
+     * The network with each recipient's storage less what it still holds from the fixed trips (per class, never
+     * below 0). What is held shrinks as its serving days pass; taking the room left on the first day for the whole
+     * re-plan is on the safe side.
+     */
+    private static Network withRoomLeft(Network network, Map<String, ClassAmounts> stillHeld) {
+        if (stillHeld.isEmpty()) {
+            return network;
+        }
+        List<Site> sites = network.sites().stream().map(site -> {
+            ClassAmounts held = stillHeld.get(site.id());
+            if (held == null) {
+                return site;
+            }
+            ClassAmounts cap = site.storageCapacity();
+            ClassAmounts left = new ClassAmounts(Math.max(0, cap.ambientGrams() - held.ambientGrams()),
+                    Math.max(0, cap.chilledGrams() - held.chilledGrams()), Math.max(0, cap.frozenGrams() - held.frozenGrams()));
+            return new Site(site.id(), site.name(), site.kind(), site.municipality(), site.address(), site.contact(),
+                    site.location(), site.openingHours(), site.closedDates(), site.serviceSeconds(), left,
+                    site.servingDepotId());
+        }).toList();
+        return new Network(network.name(), network.settings(), sites, network.needs(), network.lots(), network.vehicles(),
+                network.drivers(), network.travelMatrix());
     }
 
     /** The problem to solve. */
