@@ -42,8 +42,10 @@ class ReplanStabilityTest {
         double keptStable = keptShare(published, stable);
         System.out.printf("[replan] kept fresh %.3f, with previous plan %.3f%n", keptFresh, keptStable);
         // measured 2026-12-02 with random seeds 0-7: 24-32 % of the loads stay on their trip when planning afresh,
-        // 81-89 % with the previous plan (87 % with seed 0); 63-89 % before the RESTORE move
-        assertThat(keptStable).isGreaterThan(0.8).isGreaterThan(keptFresh + 0.4);
+        // 81-89 % with the previous plan (87 % with seed 0); 63-89 % before the RESTORE move. Since the construction
+        // places the floor parcels round-robin (2026-12-06) a fresh plan repeats more of the old trips by itself:
+        // seed 0 gives 43.9 % fresh, 83.5 % with the previous plan
+        assertThat(keptStable).isGreaterThan(0.8).isGreaterThan(keptFresh + 0.35);
     }
 
     /**
