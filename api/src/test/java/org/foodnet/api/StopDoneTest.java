@@ -22,12 +22,7 @@ class StopDoneTest extends ApiTestBase {
 
     @Test
     void aDriverTicksOneStop_itsUnloadsAreInTheLedgerOnce_andTheRestOfTheTripLater() {
-        Response accepted = coordinator.post("/api/plans", Map.of("month", "2026-12", "timeLimitSeconds", 3));
-        assertThat(accepted.status()).as(accepted.toString()).isEqualTo(202);
-        long planId = accepted.json().get("planId").asLong();
-        Response job = awaitJob(coordinator, accepted.json().get("jobId").asLong(), Duration.ofSeconds(60));
-        assertThat(job.json().get("status").asString()).isEqualTo("SUCCEEDED");
-        assertThat(coordinator.post("/api/plans/" + planId + "/publish", null).status()).isEqualTo(200);
+        long planId = solvedAndPublished();
 
         // a trip with a stop after the first that unloads food
         JsonNode trip = independentTrip(planId, t -> IntStream.range(1, t.get("stops").size())
@@ -110,12 +105,7 @@ class StopDoneTest extends ApiTestBase {
 
     @Test
     void aStopWhereFoodOnlyPassesIsOnTheRouteSheet_andTickingItWritesNothingToTheLedger() {
-        Response accepted = coordinator.post("/api/plans", Map.of("month", "2026-12", "timeLimitSeconds", 3));
-        assertThat(accepted.status()).as(accepted.toString()).isEqualTo(202);
-        long planId = accepted.json().get("planId").asLong();
-        Response job = awaitJob(coordinator, accepted.json().get("jobId").asLong(), Duration.ofSeconds(60));
-        assertThat(job.json().get("status").asString()).isEqualTo("SUCCEEDED");
-        assertThat(coordinator.post("/api/plans/" + planId + "/publish", null).status()).isEqualTo(200);
+        long planId = solvedAndPublished();
 
         // a trip after today with a stop where food only passes (ticking it writes nothing, whatever other trips did)
         String today = TODAY.toLocalDate().toString();
@@ -160,5 +150,16 @@ class StopDoneTest extends ApiTestBase {
         sheetTrip = me.get("/api/drivers/me/route-sheet?date=" + trip.get("date").asString()).json().get("trips")
                 .valueStream().filter(t -> t.get("tripId").asString().equals(tripId)).findFirst().orElseThrow();
         assertThat(sheetTrip.get("stops").get(index).get("done").asBoolean()).isTrue();
+    }
+
+    /** A plan of the month solved for 3 s and published; its id. */
+    private long solvedAndPublished() {
+        Response accepted = coordinator.post("/api/plans", Map.of("month", "2026-12", "timeLimitSeconds", 3));
+        assertThat(accepted.status()).as(accepted.toString()).isEqualTo(202);
+        long planId = accepted.json().get("planId").asLong();
+        Response job = awaitJob(coordinator, accepted.json().get("jobId").asLong(), Duration.ofSeconds(60));
+        assertThat(job.json().get("status").asString()).isEqualTo("SUCCEEDED");
+        assertThat(coordinator.post("/api/plans/" + planId + "/publish", null).status()).isEqualTo(200);
+        return planId;
     }
 }

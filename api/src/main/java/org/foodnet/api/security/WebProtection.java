@@ -11,7 +11,9 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.foodnet.api.web.ProblemResponses;
 import org.springframework.context.ApplicationContext;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
@@ -180,16 +182,9 @@ final class WebProtection {
         }
     }
 
+    /** A problem+json answer naming {@code field}, written like every other one ({@link ProblemResponses}). */
     static void problem(HttpServletResponse response, int status, String title, String reason, String field) throws IOException {
-        response.setStatus(status);
-        response.setContentType("application/problem+json");
-        response.setCharacterEncoding("UTF-8");
-        String detail = json(field + ": " + reason);
-        response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status
-                + ",\"detail\":" + detail + ",\"errors\":[{\"field\":" + json(field) + ",\"reason\":" + json(reason) + "}]}");
+        ProblemResponses.write(response, HttpStatus.valueOf(status), field + ": " + reason, field, reason);
     }
 
-    private static String json(String s) {
-        return '"' + s.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
-    }
 }
