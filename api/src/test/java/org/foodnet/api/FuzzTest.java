@@ -134,8 +134,10 @@ class FuzzTest extends ApiTestBase {
         // fuzz accounts of their own, with cheap password hashes, so 1,100 requests do not pay bcrypt each time
         for (String[] u : new String[][] {{"fz-coord", "COORDINATOR", null}, {"fz-org", "ORGANIZER", null},
                 {"fz-driver", "DRIVER", "fz-drv"}}) {
-            jdbc.sql("INSERT INTO api_user (username, password_hash, role, driver_id) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING")
-                    .params(u[0], "{noop}fuzz-password", u[1], u[2]).update();
+            jdbc.sql("INSERT INTO api_user (username, password_hash) VALUES (?, ?) ON CONFLICT DO NOTHING")
+                    .params(u[0], "{noop}fuzz-password").update();
+            jdbc.sql("INSERT INTO account_role (username, network, role, driver_id) VALUES (?, 'kirin', ?, ?) ON CONFLICT DO NOTHING")
+                    .params(u[0], u[1], u[2]).update();
         }
         coord = coordinator.as("fz-coord", "fuzz-password");
         org = coordinator.as("fz-org", "fuzz-password");

@@ -8,6 +8,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
+import org.foodnet.api.network.NetworkService;
 import org.foodnet.api.web.Problem;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -27,26 +28,28 @@ class Idempotency {
     }
 
     private final JdbcClient jdbc;
+    private final NetworkService network;
 
-    Idempotency(JdbcClient jdbc) {
+    Idempotency(JdbcClient jdbc, NetworkService network) {
         this.jdbc = jdbc;
+        this.network = network;
     }
 
     /** Waits until no other transaction holds this key, and holds it until this transaction ends. */
     void lock(String username, String scope, String key) {
-        byte[] hash = sha256("foodnet-idempotency\u0000" + scope + "\u0000" + username + "\u0000" + key);
+        byte[] hash = sha256("foodnet-idempotency\u0000" + scope + "\u0000" + network.region() + "\u0000" + username + "\u0000" + key);
         jdbc.sql("SELECT pg_advisory_xact_lock(?)").param(ByteBuffer.wrap(hash).getLong()).query().singleRow();
     }
 
     Optional<Remembered> find(String username, String scope, String key) {
-        return jdbc.sql("SELECT fingerprint, lot_id FROM api_idempotency WHERE username = ? AND scope = ? AND idem_key = ?")
-                .params(username, scope, key)
+        return jdbc.sql("SELECT fingerprint, lot_id FROM api_idempotency WHERE username = ? AND network = ? AND scope = ? AND idem_key = ?")
+                .params(username, network.region(), scope, key)
                 .query((rs, n) -> new Remembered(rs.getString(1), rs.getString(2))).optional();
     }
 
     void remember(String username, String scope, String key, String fingerprint, String lotId) {
-        jdbc.sql("INSERT INTO api_idempotency (username, scope, idem_key, fingerprint, lot_id) VALUES (?, ?, ?, ?, ?)")
-                .params(username, scope, key, fingerprint, lotId).update();
+        jdbc.sql("INSERT INTO api_idempotency (username, network, scope, idem_key, fingerprint, lot_id) VALUES (?, ?, ?, ?, ?, ?)")
+                .params(username, network.region(), scope, key, fingerprint, lotId).update();
     }
 
     /** The answer to a key reused for another request. */

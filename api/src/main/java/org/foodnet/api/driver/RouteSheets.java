@@ -67,7 +67,8 @@ class RouteSheets {
     /** The driver confirms a trip of a published plan as driven: its movements go to the stock ledger (once). */
     @Transactional
     List<LedgerEntry> confirm(String driverId, long planId, String tripId, String by) {
-        var stored = plans.find(planId).orElseThrow(() -> Problem.notFound("no plan " + planId));
+        var stored = plans.find(planId).filter(p -> p.info().region().equals(network.region()))
+                .orElseThrow(() -> Problem.notFound("no plan " + planId));
         var trip = stored.plan().trips().stream().filter(t -> t.id().equals(tripId)).findFirst()
                 .orElseThrow(() -> Problem.notFound("no trip " + tripId + " in plan " + planId));
         if (!trip.driverId().equals(driverId)) {
@@ -84,7 +85,8 @@ class RouteSheets {
      */
     @Transactional
     List<LedgerEntry> confirmStop(String driverId, long planId, String tripId, int stop, String by) {
-        var stored = plans.find(planId).orElseThrow(() -> Problem.notFound("no plan " + planId));
+        var stored = plans.find(planId).filter(p -> p.info().region().equals(network.region()))
+                .orElseThrow(() -> Problem.notFound("no plan " + planId));
         var trip = stored.plan().trips().stream().filter(t -> t.id().equals(tripId)).findFirst()
                 .orElseThrow(() -> Problem.notFound("no trip " + tripId + " in plan " + planId));
         if (!trip.driverId().equals(driverId)) {

@@ -34,7 +34,7 @@ public class NetworkService {
 
     private final NetworkRepository networks;
     private final JdbcClient jdbc;
-    private final String region;
+    private final String defaultRegion;
     private final Clock clock;
     private final DonationLog donationLog;
 
@@ -43,21 +43,28 @@ public class NetworkService {
         this.networks = networks;
         this.donationLog = donationLog;
         this.jdbc = jdbc;
-        this.region = properties.region();
+        this.defaultRegion = properties.region();
         this.clock = clock;
     }
 
+    /** The network of the request ({@link NetworkContext}), else the configured one ({@code foodnet.region}). */
     public String region() {
-        return region;
+        String current = NetworkContext.current();
+        return current != null ? current : defaultRegion;
+    }
+
+    /** The configured network ({@code foodnet.region}): the one of a service that hosts a single network. */
+    public String defaultRegion() {
+        return defaultRegion;
     }
 
     public boolean exists() {
-        return networks.regions().contains(region);
+        return networks.regions().contains(region());
     }
 
     /** The network's time zone (Asia/Tokyo for the demo); UTC before any network is stored. */
     public ZoneId zone() {
-        return jdbc.sql("SELECT time_zone FROM region WHERE code = ?").param(region).query(String.class).optional()
+        return jdbc.sql("SELECT time_zone FROM region WHERE code = ?").param(region()).query(String.class).optional()
                 .map(ZoneId::of).orElse(ZoneId.of("UTC"));
     }
 
@@ -75,6 +82,7 @@ public class NetworkService {
     }
 
     public Network load(YearMonth month) {
+        String region = region();
         return networks.load(region, month).orElseThrow(() -> new Problem(HttpStatus.NOT_FOUND,
                 "region " + region + " has no network yet: PUT /api/network (or start with --foodnet.demo=true)"));
     }
@@ -83,7 +91,7 @@ public class NetworkService {
     public Network change(YearMonth month, UnaryOperator<Network> change) {
         lock();
         Network changed = change.apply(load(month));
-        networks.store(region, changed);
+        networks.store(region(), changed);
         sitesChanged();
         return changed;
     }
@@ -91,7 +99,7 @@ public class NetworkService {
     @Transactional
     public void store(Network network) {
         lock();
-        networks.store(region, network);
+        networks.store(region(), network);
         sitesChanged();
     }
 
@@ -109,7 +117,7 @@ public class NetworkService {
     }
 
     private void lock() {
-        jdbc.sql("SELECT pg_advisory_xact_lock(hashtext(?))").param("foodnet-network:" + region).query().singleRow();
+        jdbc.sql("SELECT pg_advisory_xact_lock(hashtext(?))").param("foodnet-network:" + region()).query().singleRow();
     }
 
     // --- copies of a network with one list changed -------------------------------------------------------------

@@ -2,10 +2,12 @@ package org.foodnet.api.planning;
 
 import java.time.YearMonth;
 
+import org.foodnet.api.network.NetworkContext;
 import org.foodnet.api.network.NetworkService;
 import org.foodnet.api.web.Problem;
 import org.foodnet.data.network.NetworkRepository;
 import org.foodnet.data.network.NetworkRepository.LedgerMonth;
+import org.foodnet.data.plan.PlanInfo;
 import org.foodnet.data.plan.PlanRepository;
 import org.foodnet.solver.domain.Network;
 import org.foodnet.solver.plan.Plan;
@@ -42,6 +44,15 @@ public class PlanBases {
      * re-plan the start of the plan it re-plans (its fixed trips are part of the plan).
      */
     public Network checkedAgainst(long planId, YearMonth month) {
+        return NetworkContext.in(regionOf(planId), () -> checkedAgainstInRegion(planId, month));
+    }
+
+    /** The network (region) a plan belongs to: what its month is read from, in a request or in a solve job. */
+    private String regionOf(long planId) {
+        return plans.info(planId).map(PlanInfo::region).orElseThrow(() -> Problem.notFound("no plan " + planId));
+    }
+
+    private Network checkedAgainstInRegion(long planId, YearMonth month) {
         PlanOrigins.Origin origin = origins.find(planId).orElse(null);
         if (origin == null) {
             return network.load(month);
@@ -50,18 +61,22 @@ public class PlanBases {
             return Replan.fromLedger(atLedger(month, origin.ledgerThrough()), origin.fixedThrough(), planId).problem();
         }
         if (origin.replanOf() != null) {
-            return checkedAgainst(origin.replanOf(), month);
+            return checkedAgainstInRegion(origin.replanOf(), month);
         }
         return network.load(month);
     }
 
     /** How a plan is solved: from where its origin says the month starts. */
     Replan replan(long planId, YearMonth month, PlanOrigins.Origin origin, Plan published) {
+        return NetworkContext.in(regionOf(planId), () -> replanInRegion(planId, month, origin, published));
+    }
+
+    private Replan replanInRegion(long planId, YearMonth month, PlanOrigins.Origin origin, Plan published) {
         if (origin.ledgerThrough() != null) {
             return Replan.fromLedger(atLedger(month, origin.ledgerThrough()), origin.fixedThrough(), planId);
         }
         if (published != null) {
-            return Replan.of(checkedAgainst(origin.replanOf(), month), published, origin.fixedThrough(), planId);
+            return Replan.of(checkedAgainstInRegion(origin.replanOf(), month), published, origin.fixedThrough(), planId);
         }
         return Replan.none(network.load(month));
     }

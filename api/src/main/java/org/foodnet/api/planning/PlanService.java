@@ -206,7 +206,11 @@ class PlanService {
     }
 
     StoredPlan find(long planId) {
-        return plans.find(planId).orElseThrow(() -> Problem.notFound("no plan " + planId));
+        StoredPlan stored = plans.find(planId).orElseThrow(() -> Problem.notFound("no plan " + planId));
+        if (!stored.info().region().equals(network.region())) {
+            throw Problem.notFound("no plan " + planId);
+        }
+        return stored;
     }
 
     PlanInfo info(long planId) {
@@ -221,8 +225,13 @@ class PlanService {
         return jobs.ofPlan(planId);
     }
 
+    /** A job of the request's network (another network's job is "not found", as an unknown one). */
     SolveJob job(long jobId) {
-        return jobs.find(jobId).orElseThrow(() -> Problem.notFound("no solve job " + jobId));
+        SolveJob job = jobs.find(jobId).orElseThrow(() -> Problem.notFound("no solve job " + jobId));
+        if (plans.info(job.planId()).filter(p -> p.region().equals(network.region())).isEmpty()) {
+            throw Problem.notFound("no solve job " + jobId);
+        }
+        return job;
     }
 
     private Started start(PlanInfo plan) {

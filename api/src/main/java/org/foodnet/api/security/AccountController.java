@@ -18,7 +18,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Accounts: who may sign in with which role (coordinators); everyone may ask who they are. */
+/** Accounts of the request's network: who may sign in with which role there (coordinators); everyone may ask who they are. */
 @RestController
 class AccountController {
 
@@ -26,6 +26,10 @@ class AccountController {
                           @NotBlank @Size(min = 8, max = 200) String password,
                           @NotNull Role role,
                           @Pattern(regexp = "[A-Za-z0-9._:-]{1,64}", message = "must be a volunteer id") String driverId) {
+    }
+
+    record RoleRequest(@NotNull Role role,
+                       @Pattern(regexp = "[A-Za-z0-9._:-]{1,64}", message = "must be a volunteer id") String driverId) {
     }
 
     record PasswordRequest(@NotBlank @Size(min = 8, max = 200) String password) {
@@ -53,18 +57,32 @@ class AccountController {
 
     @PostMapping("/api/users")
     ResponseEntity<Account> create(@Valid @RequestBody AccountRequest request) {
-        if (request.role() == Role.DRIVER) {
-            if (request.driverId() == null) {
-                throw Problem.badField("driverId", "a DRIVER account must name its volunteer");
-            }
-            if (!network.load(network.monthOrCurrent(null)).driversById().containsKey(request.driverId())) {
-                throw Problem.badField("driverId", "no volunteer " + request.driverId());
-            }
-        } else if (request.driverId() != null) {
-            throw Problem.badField("driverId", "only a DRIVER account names a volunteer");
-        }
+        checkDriver(request.role(), request.driverId());
         Account created = accounts.create(request.username(), request.password(), request.role(), request.driverId());
         return ResponseEntity.created(URI.create("/api/users/" + created.username())).body(created);
+    }
+
+    /**
+     * Gives an existing account (of any network, e.g. a coordinator elsewhere) a role in this network, or changes the
+     * role it has here.
+     */
+    @PutMapping("/api/users/{username}/role")
+    Account role(@PathVariable String username, @Valid @RequestBody RoleRequest request) {
+        checkDriver(request.role(), request.driverId());
+        return accounts.grant(username, network.region(), request.role(), request.driverId());
+    }
+
+    private void checkDriver(Role role, String driverId) {
+        if (role == Role.DRIVER) {
+            if (driverId == null) {
+                throw Problem.badField("driverId", "a DRIVER account must name its volunteer");
+            }
+            if (!network.load(network.monthOrCurrent(null)).driversById().containsKey(driverId)) {
+                throw Problem.badField("driverId", "no volunteer " + driverId);
+            }
+        } else if (driverId != null) {
+            throw Problem.badField("driverId", "only a DRIVER account names a volunteer");
+        }
     }
 
     @PutMapping("/api/users/{username}/password")

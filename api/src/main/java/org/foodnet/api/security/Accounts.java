@@ -1,71 +1,146 @@
 package org.foodnet.api.security;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import org.foodnet.api.network.NetworkService;
 import org.foodnet.api.web.Problem;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
-/** Users and their password hashes, in PostgreSQL (table api_user). */
+/**
+ * Users and their password hashes, in PostgreSQL (table api_user), and their role per network (account_role).
+ * Methods without a network work in the request's network ({@link NetworkService#region()}).
+ */
 @Component
 public class Accounts implements UserDetailsService {
 
-    private final JdbcClient jdbc;
-    private final PasswordEncoder encoder;
+    /** The authority of a federation administrator (creates networks); network roles are added per request. */
+    public static final String FEDERATION_ADMIN = "FEDERATION_ADMIN";
 
-    Accounts(JdbcClient jdbc, PasswordEncoder encoder) {
-        this.jdbc = jdbc;
-        this.encoder = encoder;
+    /** A user's role in one network. */
+    public record Membership(String network, Role role, String driverId) {
     }
 
+    private final JdbcClient jdbc;
+    private final PasswordEncoder encoder;
+    private final NetworkService networks;
+
+    Accounts(JdbcClient jdbc, PasswordEncoder encoder, NetworkService networks) {
+        this.jdbc = jdbc;
+        this.encoder = encoder;
+        this.networks = networks;
+    }
+
+    /** Signing in checks the password only; the role comes with the network of each request ({@link NetworkFilter}). */
     @Override
     public UserDetails loadUserByUsername(String username) {
-        return jdbc.sql("SELECT username, password_hash, role, enabled FROM api_user WHERE username = ?")
+        return jdbc.sql("SELECT username, password_hash, enabled, federation_admin FROM api_user WHERE username = ?")
                 .param(username)
                 .query((rs, n) -> User.withUsername(rs.getString(1)).password(rs.getString(2))
-                        .roles(rs.getString(3)).disabled(!rs.getBoolean(4)).build())
+                        .authorities(rs.getBoolean(4) ? List.of(new SimpleGrantedAuthority("ROLE_" + FEDERATION_ADMIN)) : List.of())
+                        .disabled(!rs.getBoolean(3)).build())
                 .optional()
                 .orElseThrow(() -> new UsernameNotFoundException("no user " + username));
     }
 
+    /** The user as seen in the request's network. */
     public Optional<Account> find(String username) {
-        return jdbc.sql("SELECT username, role, driver_id, enabled FROM api_user WHERE username = ?")
-                .param(username)
-                .query((rs, n) -> new Account(rs.getString(1), Role.valueOf(rs.getString(2)), rs.getString(3), rs.getBoolean(4)))
+        return find(username, networks.region());
+    }
+
+    public Optional<Account> find(String username, String network) {
+        return jdbc.sql("""
+                        SELECT u.username, r.role, r.driver_id, u.enabled FROM api_user u
+                        LEFT JOIN account_role r ON r.username = u.username AND r.network = ? WHERE u.username = ?""")
+                .params(network, username)
+                .query((rs, n) -> new Account(rs.getString(1), rs.getString(2) == null ? null : Role.valueOf(rs.getString(2)),
+                        rs.getString(3), rs.getBoolean(4), network))
                 .optional();
     }
 
+    /** The accounts with a role in the request's network. */
     public List<Account> all() {
-        return jdbc.sql("SELECT username, role, driver_id, enabled FROM api_user ORDER BY username")
-                .query((rs, n) -> new Account(rs.getString(1), Role.valueOf(rs.getString(2)), rs.getString(3), rs.getBoolean(4)))
+        String network = networks.region();
+        return jdbc.sql("""
+                        SELECT u.username, r.role, r.driver_id, u.enabled FROM api_user u
+                        JOIN account_role r ON r.username = u.username AND r.network = ? ORDER BY u.username""")
+                .param(network)
+                .query((rs, n) -> new Account(rs.getString(1), Role.valueOf(rs.getString(2)), rs.getString(3),
+                        rs.getBoolean(4), network))
                 .list();
     }
 
-    public boolean any(Role role) {
-        return jdbc.sql("SELECT count(*) FROM api_user WHERE role = ?").param(role.name()).query(Long.class).single() > 0;
+    /** The networks a user has a role in, by network id. */
+    public List<Membership> memberships(String username) {
+        return jdbc.sql("SELECT network, role, driver_id FROM account_role WHERE username = ? ORDER BY network")
+                .param(username)
+                .query((rs, n) -> new Membership(rs.getString(1), Role.valueOf(rs.getString(2)), rs.getString(3)))
+                .list();
     }
 
+    public boolean federationAdmin(String username) {
+        return jdbc.sql("SELECT federation_admin FROM api_user WHERE username = ?").param(username)
+                .query(Boolean.class).optional().orElse(false);
+    }
+
+    /** Whether anyone has this role in the request's network. */
+    public boolean any(Role role) {
+        return jdbc.sql("SELECT count(*) FROM account_role WHERE network = ? AND role = ?")
+                .params(networks.region(), role.name()).query(Long.class).single() > 0;
+    }
+
+    /** A new user with a role in the request's network. */
     public Account create(String username, String password, Role role, String driverId) {
+        return create(username, password, networks.region(), role, driverId);
+    }
+
+    @Transactional
+    public Account create(String username, String password, String network, Role role, String driverId) {
         try {
-            jdbc.sql("INSERT INTO api_user (username, password_hash, role, driver_id) VALUES (?, ?, ?, ?)")
-                    .params(username, encoder.encode(password), role.name(), driverId)
-                    .update();
+            jdbc.sql("INSERT INTO api_user (username, password_hash) VALUES (?, ?)")
+                    .params(username, encoder.encode(password)).update();
         } catch (DuplicateKeyException e) {
             throw Problem.conflict("user " + username + " exists already");
         }
-        return find(username).orElseThrow();
+        grant(username, network, role, driverId);
+        return find(username, network).orElseThrow();
     }
 
+    /** Gives an existing user a role in a network (replacing the one they had there). */
+    public Account grant(String username, String network, Role role, String driverId) {
+        if (jdbc.sql("SELECT count(*) FROM api_user WHERE username = ?").param(username).query(Long.class).single() == 0) {
+            throw Problem.notFound("no user " + username);
+        }
+        jdbc.sql("""
+                        INSERT INTO account_role (username, network, role, driver_id) VALUES (?, ?, ?, ?)
+                        ON CONFLICT (username, network) DO UPDATE SET role = excluded.role, driver_id = excluded.driver_id""")
+                .params(username, network, role.name(), driverId).update();
+        return find(username, network).orElseThrow();
+    }
+
+    public void setFederationAdmin(String username, boolean admin) {
+        if (jdbc.sql("UPDATE api_user SET federation_admin = ? WHERE username = ?").params(admin, username).update() == 0) {
+            throw Problem.notFound("no user " + username);
+        }
+    }
+
+    /** Changes the password of a user of the request's network (another network's user is "not found"). */
     public void changePassword(String username, String password) {
-        if (jdbc.sql("UPDATE api_user SET password_hash = ? WHERE username = ?").params(encoder.encode(password), username)
-                .update() == 0) {
+        if (jdbc.sql("""
+                        UPDATE api_user SET password_hash = ? WHERE username = ?
+                        AND EXISTS (SELECT 1 FROM account_role r WHERE r.username = api_user.username AND r.network = ?)""")
+                .params(encoder.encode(password), username, networks.region()).update() == 0) {
             throw Problem.notFound("no user " + username);
         }
     }
@@ -74,5 +149,17 @@ public class Accounts implements UserDetailsService {
         if (jdbc.sql("UPDATE api_user SET enabled = ? WHERE username = ?").params(enabled, username).update() == 0) {
             throw Problem.notFound("no user " + username);
         }
+    }
+
+    /** The authorities of a signed-in user in one network: the role there, and the federation role if they have it. */
+    static List<GrantedAuthority> authorities(Role role, boolean federationAdmin) {
+        List<GrantedAuthority> result = new ArrayList<>();
+        if (role != null) {
+            result.add(new SimpleGrantedAuthority("ROLE_" + role.name()));
+        }
+        if (federationAdmin) {
+            result.add(new SimpleGrantedAuthority("ROLE_" + FEDERATION_ADMIN));
+        }
+        return result;
     }
 }

@@ -33,8 +33,8 @@ public class ApiTokens {
     public record Created(long id, String name, OffsetDateTime createdAt, String token) {
     }
 
-    /** Who a presented token belongs to. */
-    record Owner(long tokenId, String username, Role role, boolean enabled) {
+    /** Who a presented token belongs to, and the one network it signs in to. */
+    record Owner(long tokenId, String username, String network, boolean enabled) {
     }
 
     private final JdbcClient jdbc;
@@ -44,7 +44,8 @@ public class ApiTokens {
         this.jdbc = jdbc;
     }
 
-    public Created create(String username, String name) {
+    /** A new token of the user for one network (the request's): it signs in there only. */
+    public Created create(String username, String network, String name) {
         long existing = jdbc.sql("SELECT count(*) FROM api_token WHERE username = ?").param(username).query(Long.class).single();
         if (existing >= MAX_PER_USER) {
             throw Problem.badField("name", "you have " + MAX_PER_USER + " tokens already; revoke one first");
@@ -52,23 +53,24 @@ public class ApiTokens {
         byte[] secret = new byte[32];
         random.nextBytes(secret);
         String token = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
-        return jdbc.sql("INSERT INTO api_token (username, name, secret_sha256) VALUES (?, ?, ?) RETURNING id, created_at")
-                .params(username, name, sha256(token))
+        return jdbc.sql("INSERT INTO api_token (username, network, name, secret_sha256) VALUES (?, ?, ?, ?) RETURNING id, created_at")
+                .params(username, network, name, sha256(token))
                 .query((rs, n) -> new Created(rs.getLong(1), name, rs.getObject(2, OffsetDateTime.class), token))
                 .single();
     }
 
-    public List<Token> of(String username) {
-        return jdbc.sql("SELECT id, name, created_at, last_used_at FROM api_token WHERE username = ? ORDER BY id")
-                .param(username)
+    /** The user's tokens for one network. */
+    public List<Token> of(String username, String network) {
+        return jdbc.sql("SELECT id, name, created_at, last_used_at FROM api_token WHERE username = ? AND network = ? ORDER BY id")
+                .params(username, network)
                 .query((rs, n) -> new Token(rs.getLong(1), rs.getString(2), rs.getObject(3, OffsetDateTime.class),
                         rs.getObject(4, OffsetDateTime.class)))
                 .list();
     }
 
-    /** Revokes one of the user's own tokens; another user's token is "not found", as an unknown one. */
-    public void revoke(String username, long id) {
-        if (jdbc.sql("DELETE FROM api_token WHERE id = ? AND username = ?").params(id, username).update() == 0) {
+    /** Revokes one of the user's own tokens of a network; another user's (or network's) token is "not found", as an unknown one. */
+    public void revoke(String username, String network, long id) {
+        if (jdbc.sql("DELETE FROM api_token WHERE id = ? AND username = ? AND network = ?").params(id, username, network).update() == 0) {
             throw Problem.notFound("you have no token " + id);
         }
     }
@@ -81,10 +83,10 @@ public class ApiTokens {
         record Found(Owner owner, OffsetDateTime lastUsed) {
         }
         Optional<Found> found = jdbc.sql("""
-                        SELECT t.id, u.username, u.role, u.enabled, t.last_used_at
+                        SELECT t.id, u.username, t.network, u.enabled, t.last_used_at
                         FROM api_token t JOIN api_user u ON u.username = t.username WHERE t.secret_sha256 = ?""")
                 .param(sha256(presented))
-                .query((rs, n) -> new Found(new Owner(rs.getLong(1), rs.getString(2), Role.valueOf(rs.getString(3)),
+                .query((rs, n) -> new Found(new Owner(rs.getLong(1), rs.getString(2), rs.getString(3),
                         rs.getBoolean(4)), rs.getObject(5, OffsetDateTime.class)))
                 .optional();
         found.ifPresent(f -> {

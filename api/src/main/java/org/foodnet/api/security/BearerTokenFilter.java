@@ -9,7 +9,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.DisabledException;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.AuthenticationEntryPoint;
@@ -17,7 +16,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * {@code Authorization: Bearer <token>}: a personal API token ({@link ApiTokens}) signs the request in as its owner,
- * with the owner's role. An unknown, revoked or malformed token is answered 401 at once (no fallback to Basic).
+ * in the token's network, with the owner's role there. An unknown, revoked or malformed token is answered 401 at once (no fallback to Basic).
  */
 final class BearerTokenFilter extends OncePerRequestFilter {
 
@@ -50,8 +49,8 @@ final class BearerTokenFilter extends OncePerRequestFilter {
             return;
         }
         SecurityContext context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(new TokenAuthentication(owner.username(), owner.tokenId(),
-                List.of(new SimpleGrantedAuthority("ROLE_" + owner.role().name()))));
+        // the role comes with the network ({@link NetworkFilter}): the token's own, whatever the path names
+        context.setAuthentication(new TokenAuthentication(owner.username(), owner.tokenId(), owner.network(), List.of()));
         SecurityContextHolder.setContext(context);
         try {
             chain.doFilter(request, response);

@@ -9,8 +9,9 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * On start: creates the coordinator named by FOODNET_ADMIN_USER / FOODNET_ADMIN_PASSWORD if that user does not
- * exist yet. There is no built-in password; without the settings (and outside the demo) no one can sign in
+ * On start: creates the coordinator (of the configured network, foodnet.region) named by FOODNET_ADMIN_USER /
+ * FOODNET_ADMIN_PASSWORD if that user does not exist yet; that user is also the federation administrator (creates
+ * further networks). There is no built-in password; without the settings (and outside the demo) no one can sign in
  * until they are given.
  */
 @Component
@@ -36,7 +37,8 @@ class InitialAccounts implements ApplicationRunner {
                     throw new IllegalStateException("FOODNET_ADMIN_PASSWORD must have at least 8 characters");
                 }
                 accounts.create(admin.user(), admin.password(), Role.COORDINATOR, null);
-                LOG.info("Created the initial coordinator account {}", admin.user());
+                accounts.setFederationAdmin(admin.user(), true);
+                LOG.info("Created the initial coordinator account {} (also federation administrator)", admin.user());
             }
         } else if (!accounts.any(Role.COORDINATOR)) {
             LOG.warn("No coordinator account exists: set FOODNET_ADMIN_USER and FOODNET_ADMIN_PASSWORD and restart");

@@ -4,6 +4,7 @@ import java.io.IOException;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -15,6 +16,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.savedrequest.NullRequestCache;
@@ -72,6 +74,9 @@ class SecurityConfiguration {
 
     /** Which role may call which path (the same for both ways of signing in). */
     private static SecurityFilterChain rules(HttpSecurity http) throws Exception {
+        // the request's network and the caller's role in it, from /api/networks/{networkId}/… or the caller's only one
+        http.addFilterBefore(new NetworkFilter(http.getSharedObject(ApplicationContext.class).getBean(Accounts.class)),
+                AuthorizationFilter.class);
         WebProtection.headers(http);   // Content-Security-Policy, Referrer-Policy, Spring Security's defaults
         http.exceptionHandling(e -> e.authenticationEntryPoint(SecurityConfiguration::unauthorized)
                         .accessDeniedHandler((request, response, denied) -> {
@@ -89,6 +94,7 @@ class SecurityConfiguration {
                         .requestMatchers("/error").permitAll()
                         .requestMatchers(HttpMethod.GET, "/", "/*.html", "/css/**", "/js/**", "/webjars/**", "/favicon.ico").permitAll()
                         .requestMatchers("/api/me", "/api/me/tokens", "/api/me/tokens/*").authenticated()
+                        .requestMatchers("/api/networks", "/api/me/networks").authenticated()
                         .requestMatchers(HttpMethod.GET, "/api/sites", "/api/sites/*").hasAnyRole(COORDINATOR, ORGANIZER)
                         .requestMatchers("/api/donations", "/api/donations/**", "/api/donations.csv").hasAnyRole(COORDINATOR, ORGANIZER)
                         .requestMatchers("/api/drivers/*/**").hasAnyRole(COORDINATOR, DRIVER)

@@ -10,11 +10,13 @@ public final class TokenAuthentication extends AbstractAuthenticationToken {
 
     private final String username;
     private final long tokenId;
+    private final String network;
 
-    TokenAuthentication(String username, long tokenId, Collection<? extends GrantedAuthority> authorities) {
+    TokenAuthentication(String username, long tokenId, String network, Collection<? extends GrantedAuthority> authorities) {
         super(authorities);
         this.username = username;
         this.tokenId = tokenId;
+        this.network = network;
         setAuthenticated(true);
     }
 
@@ -35,5 +37,17 @@ public final class TokenAuthentication extends AbstractAuthenticationToken {
 
     public long tokenId() {
         return tokenId;
+    }
+
+    /** The one network the token signs in to. */
+    public String network() {
+        return network;
+    }
+
+    /** The same token with other authorities (its role in its network). */
+    TokenAuthentication with(Collection<? extends GrantedAuthority> authorities) {
+        TokenAuthentication copy = new TokenAuthentication(username, tokenId, network, authorities);
+        copy.setDetails(getDetails());
+        return copy;
     }
 }

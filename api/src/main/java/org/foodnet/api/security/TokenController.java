@@ -6,6 +6,7 @@ import java.util.List;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import org.foodnet.api.network.NetworkService;
 import org.foodnet.api.web.Problem;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -17,7 +18,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Everyone's own personal API tokens. Managing tokens needs the password (Basic or the pages' session): a token
+ * Everyone's own personal API tokens, each for the network it is made in (it signs in to that network only). Managing tokens needs the password (Basic or the pages' session): a token
  * cannot make or revoke tokens, so a leaked token cannot outlive its revocation through a token it made.
  */
 @RestController
@@ -28,26 +29,28 @@ class TokenController {
 
     private final ApiTokens tokens;
     private final CurrentUser user;
+    private final NetworkService network;
 
-    TokenController(ApiTokens tokens, CurrentUser user) {
+    TokenController(ApiTokens tokens, CurrentUser user, NetworkService network) {
         this.tokens = tokens;
         this.user = user;
+        this.network = network;
     }
 
     @PostMapping("/api/me/tokens")
     ResponseEntity<ApiTokens.Created> create(@Valid @RequestBody TokenRequest request) {
-        ApiTokens.Created created = tokens.create(signedInWithPassword(), request.name().strip());
+        ApiTokens.Created created = tokens.create(signedInWithPassword(), network.region(), request.name().strip());
         return ResponseEntity.created(URI.create("/api/me/tokens/" + created.id())).body(created);
     }
 
     @GetMapping("/api/me/tokens")
     List<ApiTokens.Token> list() {
-        return tokens.of(user.username());
+        return tokens.of(user.username(), network.region());
     }
 
     @DeleteMapping("/api/me/tokens/{id}")
     ResponseEntity<Void> revoke(@PathVariable long id) {
-        tokens.revoke(signedInWithPassword(), id);
+        tokens.revoke(signedInWithPassword(), network.region(), id);
         return ResponseEntity.noContent().build();
     }
 
