@@ -231,7 +231,7 @@ const FoodnetForms = (() => {
 
   async function upload(csv) {
     const kind = document.querySelector('input[name=csvKind]:checked').value;
-    const res = await fetch(`/api/${kind}.csv`, { method: 'POST', credentials: 'same-origin',
+    const res = await fetch(Foodnet.path(`/api/${kind}.csv`), { method: 'POST', credentials: 'same-origin',
         headers: { 'Content-Type': 'text/csv; charset=utf-8', 'Accept': 'application/json', ...Foodnet.writeHeaders() }, body: csv });
     if (res.status === 401) { location.href = '/login.html'; return; }
     const data = await res.json().catch(() => null);

@@ -123,7 +123,7 @@ function follow(planId, jobId) {
       await new Promise(r => setTimeout(r, 1000));
     }
   };
-  const events = new EventSource('/api/jobs/' + jobId + '/events');
+  const events = new EventSource(Foodnet.path('/api/jobs/' + jobId + '/events'));
   events.addEventListener('progress', ev => progress(JSON.parse(ev.data)));
   events.addEventListener('end', () => { events.close(); finish(); });
   events.onerror = () => { events.close(); if (!over) poll().catch(show); };

@@ -103,7 +103,7 @@ async function done(button) {
     const nextMonth = m === 12 ? (y + 1) + '-01' : y + '-' + String(m + 1).padStart(2, '0');
     const second = q ? { trips: [] } : await Foodnet.api('/api/drivers/me/route-sheet?month=' + nextMonth);
     trips = first.trips.concat(second.trips);
-    $('print').href = '/api/drivers/me/route-sheet.html?month=' + first.from.substring(0, 7);
+    $('print').href = Foodnet.path('/api/drivers/me/route-sheet.html') + '?month=' + first.from.substring(0, 7);
     render();
   } catch (e) {
     if (e.status !== 401) $('error').textContent = Foodnet.errorText(e);

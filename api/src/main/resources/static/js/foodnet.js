@@ -24,12 +24,39 @@ const Foodnet = (() => {
         'error.network': '通信できませんでした。電波の良い所でもう一度お試しください。', 'error.generic': 'エラー: {0}',
         'role.COORDINATOR': 'コーディネーター', 'role.DRIVER': 'ドライバー', 'role.ORGANIZER': '受付担当',
         'temp.AMBIENT': '常温', 'temp.CHILLED': '冷蔵', 'temp.FROZEN': '冷凍',
-        'expiry.USE_BY': '消費期限', 'expiry.BEST_BEFORE': '賞味期限', 'kg': 'kg', 'mypage': '自分の画面へ' },
+        'expiry.USE_BY': '消費期限', 'expiry.BEST_BEFORE': '賞味期限', 'kg': 'kg', 'mypage': '自分の画面へ',
+        'network.choose': 'ネットワーク' },
       { 'lang.toggle': '日本語', 'logout': 'Sign out', 'error.forbidden': 'Your account may not use this page ({0}).',
         'error.network': 'No connection. Please try again where the signal is better.', 'error.generic': 'Error: {0}',
         'role.COORDINATOR': 'coordinator', 'role.DRIVER': 'driver', 'role.ORGANIZER': 'organizer',
         'temp.AMBIENT': 'ambient', 'temp.CHILLED': 'chilled', 'temp.FROZEN': 'frozen',
-        'expiry.USE_BY': 'use by', 'expiry.BEST_BEFORE': 'best before', 'kg': 'kg', 'mypage': 'Go to my page' });
+        'expiry.USE_BY': 'use by', 'expiry.BEST_BEFORE': 'best before', 'kg': 'kg', 'mypage': 'Go to my page',
+        'network.choose': 'Network' });
+
+  // Networks side by side: a person with roles in several networks works in one at a time (the header's select,
+  // kept per tab); the pages then call /api/networks/{id}/… instead of /api/…. With one network nothing changes.
+  let networks = null;
+  let current = null;
+  const GLOBAL = ['/api/networks', '/api/me/networks'];
+  async function loadNetworks() {
+    if (networks) return networks;
+    let res;
+    try {
+      res = await fetch('/api/me/networks', { headers: { 'X-Requested-With': 'fetch', 'Accept': 'application/json' }, credentials: 'same-origin' });
+    } catch (e) {
+      throw new ApiError(0, { detail: t('error.network') });
+    }
+    if (res.status === 401) { location.href = '/login.html'; throw new ApiError(401, null); }
+    networks = res.ok ? await res.json() : [];
+    const wanted = new URLSearchParams(location.search).get('network') || sessionStorage.getItem('foodnet.network');
+    current = networks.length > 1 ? (networks.find(n => n.id === wanted) || networks[0]).id : null;
+    return networks;
+  }
+  /** The address of an API path in the chosen network (unchanged for a person in one network). */
+  function path(p) {
+    if (!current || !p.startsWith('/api/') || GLOBAL.includes(p.split('?')[0])) return p;
+    return '/api/networks/' + encodeURIComponent(current) + p.substring(4);
+  }
 
   class ApiError extends Error {
     constructor(status, problem) { super((problem && (problem.detail || problem.title)) || ('HTTP ' + status)); this.status = status; this.problem = problem; }
@@ -52,7 +79,9 @@ const Foodnet = (() => {
   }
 
   /** fetch with the session cookie; 401 goes to the sign-in page, errors become ApiError (RFC 9457 problem). */
-  async function api(path, { method = 'GET', body, headers = {} } = {}) {
+  async function api(address, { method = 'GET', body, headers = {} } = {}) {
+    await loadNetworks();
+    const path = Foodnet.path(address);
     const h = { 'X-Requested-With': 'fetch', 'Accept': 'application/json', ...headers };
     if (method !== 'GET' && method !== 'HEAD') h['X-XSRF-TOKEN'] = csrfToken();
     if (body !== undefined) h['Content-Type'] = 'application/json';
@@ -97,8 +126,28 @@ const Foodnet = (() => {
     if (langBtn) langBtn.addEventListener('click', () => setLang(lang === 'ja' ? 'en' : 'ja'));
     protectForms();
     apply();
+    await loadNetworks();
+    document.querySelectorAll('a[href^="/api/"]').forEach(a => a.setAttribute('href', path(a.getAttribute('href'))));
     const me = await api('/api/me');
     const who = document.getElementById('who');
+    if (who && networks.length > 1) {
+      const select = document.createElement('select');
+      select.id = 'network';
+      select.setAttribute('aria-label', t('network.choose'));
+      networks.forEach(n => {
+        const o = document.createElement('option');
+        o.value = n.id;
+        o.textContent = (n.name || n.id) + ' · ' + t('role.' + n.role);
+        o.selected = n.id === current;
+        select.append(o);
+      });
+      select.addEventListener('change', () => {
+        sessionStorage.setItem('foodnet.network', select.value);
+        const chosen = networks.find(n => n.id === select.value);
+        location.href = pageOf(chosen.role) + '?network=' + encodeURIComponent(chosen.id);
+      });
+      who.after(select);
+    }
     if (who) {
       const show = () => { who.textContent = me.username + '（' + t('role.' + me.role) + '）'; };
       show(); document.addEventListener('foodnet:lang', show);
@@ -107,5 +156,5 @@ const Foodnet = (() => {
   }
   const pageOf = (role) => ({ COORDINATOR: '/coordinator.html', DRIVER: '/driver.html', ORGANIZER: '/organizer.html' }[role]);
 
-  return { add, t, apply, api, csrfToken, writeHeaders, protectForms, errorText, kg, date, time, dateTime, newKey, esc, header, pageOf, get lang() { return lang; }, ApiError };
+  return { add, t, apply, api, path, loadNetworks, csrfToken, writeHeaders, protectForms, errorText, kg, date, time, dateTime, newKey, esc, header, pageOf, get lang() { return lang; }, ApiError };
 })();

@@ -32,7 +32,7 @@ import org.springframework.web.util.UrlPathHelper;
  * the token's network); otherwise 404, the same as for a network that does not exist, so nothing confirms another
  * network. The request goes on as {@code /api/rest} (rules, controllers and OpenAPI paths are those of today);</li>
  * <li>{@code /api/rest} without the prefix: the caller's only network (a token: its own); a caller with roles in
- * several networks gets 409 naming them; one with none keeps no role (403 from the rules);</li>
+ * several networks gets 409 naming them; one with none gets 403;</li>
  * <li>{@code /api/networks} and {@code /api/me/networks} belong to no network.</li>
  * </ul>
  * The chosen network is {@link NetworkContext#current()} for the rest of the request, and the signed-in user's
@@ -54,9 +54,25 @@ final class NetworkFilter extends OncePerRequestFilter {
         return path.equals("/api/networks") || path.equals("/api/me/networks");
     }
 
+    /** What the request's first pass chose, for its later dispatches (an event stream's async dispatch). */
+    private record Chosen(String network, Role role, boolean admin) {
+    }
+
+    private static final String CHOSEN = NetworkFilter.class.getName() + ".chosen";
+
+    @Override
+    protected boolean shouldNotFilterAsyncDispatch() {
+        return false;
+    }
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        Authentication signedInAs = SecurityContextHolder.getContext().getAuthentication();
+        if (request.getAttribute(CHOSEN) instanceof Chosen chosen && signedInAs != null) {
+            proceed(request, response, chain, signedInAs, chosen.network(), chosen.role(), chosen.admin());
+            return;
+        }
         String path = request.getRequestURI().substring(request.getContextPath().length());
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
         boolean signedIn = auth != null && auth.isAuthenticated() && !(auth instanceof AnonymousAuthenticationToken);
@@ -97,8 +113,9 @@ final class NetworkFilter extends OncePerRequestFilter {
             return;
         }
         if (mine.isEmpty()) {
-            // no network: no role (the rules answer 403); the service's own network is still what it reads
-            proceed(request, response, chain, auth, tokenNetwork, null, admin);
+            // no role in any network (a federation administrator only, or a token whose owner lost the role there)
+            ProblemResponses.write(response, HttpStatus.FORBIDDEN, "you have no role in any network", "role",
+                    "you have no role in any network");
             return;
         }
         proceed(request, response, chain, auth, mine.get(0).network(), mine.get(0).role(), admin);
@@ -107,6 +124,7 @@ final class NetworkFilter extends OncePerRequestFilter {
     private static void proceed(HttpServletRequest request, HttpServletResponse response, FilterChain chain,
                                 Authentication auth, String network, Role role, boolean admin)
             throws ServletException, IOException {
+        request.setAttribute(CHOSEN, new Chosen(network, role, admin));
         List<GrantedAuthority> authorities = Accounts.authorities(role, admin);
         Authentication inNetwork;
         if (auth instanceof TokenAuthentication token) {

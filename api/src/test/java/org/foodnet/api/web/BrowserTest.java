@@ -22,6 +22,8 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
@@ -35,6 +37,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class BrowserTest extends ApiTestBase {
+
+    @Autowired
+    private JdbcClient jdbc;
 
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
@@ -610,6 +615,44 @@ class BrowserTest extends ApiTestBase {
         // another account signs in from the same browser
         signIn(page, "organizer", "demo-organizer");
         page.waitForURL("**/organizer.html");
+        close(page);
+    }
+
+    @Test
+    @Order(13)
+    void aPersonWithSeveralNetworksSwitchesInTheHeader_andThePagesCallThatNetwork() {
+        // organizer in the demo network, coordinator of a network of this test's own (made by a federation administrator)
+        String suffix = UUID.randomUUID().toString().substring(0, 6);
+        String user = "web-both-" + suffix;
+        String network = "zz-web-" + suffix;
+        jdbc.sql("INSERT INTO api_user (username, password_hash, federation_admin) VALUES (?, '{noop}web-admin-password', true)")
+                .param("web-admin-" + suffix).update();
+        Response made = coordinator.as("web-admin-" + suffix, "web-admin-password").post("/api/networks", Map.of("id", network,
+                "name", "Web network " + suffix, "coordinator", Map.of("username", user, "password", "right-password")));
+        assertThat(made.status()).as(made.toString()).isEqualTo(201);
+        assertThat(coordinator.put("/api/users/" + user + "/role", Map.of("role", "ORGANIZER")).status()).isEqualTo(200);
+
+        Page page = open(false);
+        List<String> calls = new java.util.concurrent.CopyOnWriteArrayList<>();
+        page.onRequest(r -> {
+            if (r.url().contains("/api/")) {
+                calls.add(r.url().substring(r.url().indexOf("/api/")));
+            }
+        });
+        signIn(page, user, "right-password");
+        page.waitForURL("**/organizer.html");   // the first network (kirin), where the person is an organizer
+        Locator select = page.locator("header select#network");
+        assertThat(select).hasValue("kirin");
+        assertThat(select.locator("option")).hasCount(2);
+        assertThat(page.locator("#who")).containsText("受付担当");
+        page.waitForCondition(() -> calls.stream().anyMatch(c -> c.startsWith("/api/networks/kirin/sites")));
+        select.selectOption(network);
+        page.waitForURL("**/coordinator.html?network=" + network);
+        assertThat(page.locator("header select#network")).hasValue(network);
+        assertThat(page.locator("#who")).containsText("コーディネーター");
+        page.waitForCondition(() -> calls.stream().anyMatch(c -> c.startsWith("/api/networks/" + network + "/plans")));
+        // every call of the pages named a network (none would answer without one: 409)
+        assertThat(calls.stream().filter(c -> !c.startsWith("/api/networks/") && !c.equals("/api/me/networks")).toList()).isEmpty();
         close(page);
     }
 }
