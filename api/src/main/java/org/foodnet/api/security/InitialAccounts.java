@@ -39,6 +39,10 @@ class InitialAccounts implements ApplicationRunner {
                 accounts.create(admin.user(), admin.password(), Role.COORDINATOR, null);
                 accounts.setFederationAdmin(admin.user(), true);
                 LOG.info("Created the initial coordinator account {} (also federation administrator)", admin.user());
+            } else if (!accounts.federationAdmin(admin.user())) {
+                // a database of an older Foodnet: the configured account becomes the federation administrator
+                accounts.setFederationAdmin(admin.user(), true);
+                LOG.info("Account {} is now the federation administrator", admin.user());
             }
         } else if (!accounts.any(Role.COORDINATOR)) {
             LOG.warn("No coordinator account exists: set FOODNET_ADMIN_USER and FOODNET_ADMIN_PASSWORD and restart");
