@@ -27,6 +27,9 @@ public final class DbServer {
     }
 
     public static void main(String[] args) throws IOException, InterruptedException {
+        // stdout carries only the three lines; everything else (log lines, PostgreSQL's output) goes to stderr
+        java.io.PrintStream out = System.out;
+        System.setOut(System.err);
         Path dataDir = null;
         int port = 5432;
         for (int i = 0; i < args.length; i++) {
@@ -62,10 +65,10 @@ public final class DbServer {
             stopped.countDown();
         }, "foodnet-db-stop"));
         migrate(server);
-        System.out.println("FOODNET_DB_URL=" + server.jdbcUrl());
-        System.out.println("FOODNET_DB_USER=" + server.appRole());
-        System.out.println("FOODNET_DB_PASSWORD=" + server.appPassword());
-        System.out.flush();
+        out.println("FOODNET_DB_URL=" + server.jdbcUrl());
+        out.println("FOODNET_DB_USER=" + server.appRole());
+        out.println("FOODNET_DB_PASSWORD=" + server.appPassword());
+        out.flush();
         stopped.await();
     }
 

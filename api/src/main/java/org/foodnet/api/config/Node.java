@@ -20,7 +20,8 @@ public class Node {
     private final int solverThreads;
 
     public Node(NodeProperties properties, FoodnetProperties foodnet, Environment env) {
-        List<String> roles = properties.roles().stream().map(r -> r.trim().toLowerCase(java.util.Locale.ROOT))
+        List<String> roles = properties.roles().stream().flatMap(r -> java.util.Arrays.stream(r.split(",")))
+                .map(r -> r.trim().toLowerCase(java.util.Locale.ROOT))
                 .filter(r -> !r.isEmpty()).toList();
         if (roles.isEmpty() || !ROLES.containsAll(roles)) {
             throw new IllegalArgumentException("foodnet.node.roles must be api, worker or api,worker, not " + properties.roles());
