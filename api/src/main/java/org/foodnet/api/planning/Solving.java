@@ -169,7 +169,9 @@ class Solving implements SmartLifecycle {
         LOG.warn("Solve job {}: {}; it goes back to the queue", jobId, outcome);
         boolean active = jobs.requeue(jobId, outcome).map(j -> j.status().active()).orElse(false);
         if (active) {
-            operations.reschedule(complete, Instant.now());
+            // due at its first due time: it keeps its place ahead of the jobs queued after it (executions are picked
+            // oldest due first), so the next free worker takes it over
+            operations.reschedule(complete, execution.executionTime);
         } else {
             operations.stop();
         }
@@ -225,7 +227,7 @@ class Solving implements SmartLifecycle {
             PlanOrigins.Origin origin = origins.find(planId)
                     .orElse(new PlanOrigins.Origin(planId, settings.defaultTimeLimit().toMillis(), null, null));
             Plan published = origin.replanOf() == null ? null : plans.find(origin.replanOf()).orElseThrow().plan();
-            Replan replan = bases.replan(planId, info.month(), origin, published);
+            Replan replan = bases.replan(info.region(), planId, info.month(), origin, published);
             run.version = info.version();
             // a resumed job, or one taken over from a node that died, keeps the best plan stored before unless it
             // finds a better one
