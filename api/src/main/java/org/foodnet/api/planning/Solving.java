@@ -185,7 +185,9 @@ class Solving implements SmartLifecycle {
         SolveJob job = jobs.startAttempt(jobId, node.name(), MAX_ATTEMPTS).orElse(null);
         if (job == null) {
             // ended meanwhile (stopped, cancelled) or out of attempts: the plan goes back to SOLVED or DRAFT
-            jobs.find(jobId).filter(j -> !j.status().active()).ifPresent(j -> restore(j.planId()));
+            jobs.find(jobId).filter(j -> !j.status().active())
+                    .filter(j -> jobs.ofPlan(j.planId()).stream().noneMatch(other -> other.status().active()))
+                    .ifPresent(j -> restore(j.planId()));
             return;
         }
         LOG.info("Solve job {} attempt {} on node {}", jobId, job.attempts(), node.name());
