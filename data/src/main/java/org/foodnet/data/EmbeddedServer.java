@@ -102,8 +102,13 @@ final class EmbeddedServer implements AutoCloseable {
         return "jdbc:postgresql://" + LISTEN_ADDRESS + ":" + port + "/" + database;
     }
 
-    /** Starts (creating or upgrading when needed) the embedded server on this directory. */
+    /** Starts (creating or upgrading when needed) the embedded server on this directory, on a free port. */
     static EmbeddedServer start(Path dataDirectory, boolean durable) throws IOException {
+        return start(dataDirectory, durable, 0);
+    }
+
+    /** The same on a fixed TCP port of 127.0.0.1 (0: any free port), for other processes to join. */
+    static EmbeddedServer start(Path dataDirectory, boolean durable, int port) throws IOException {
         Files.createDirectories(dataDirectory);
         boolean existing = Files.exists(dataDirectory.resolve("postgresql.conf"));
         if (existing) {
@@ -121,6 +126,9 @@ final class EmbeddedServer implements AutoCloseable {
                 .setServerConfig("listen_addresses", LISTEN_ADDRESS)
                 .setServerConfig("unix_socket_directories", "''")
                 .setServerConfig("password_encryption", "scram-sha-256");
+        if (port > 0) {
+            builder.setPort(port);
+        }
         String durability = durable ? "on" : "off";
         builder.setServerConfig("fsync", durability)
                 .setServerConfig("synchronous_commit", durability)

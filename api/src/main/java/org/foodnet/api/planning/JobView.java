@@ -11,11 +11,12 @@ import org.foodnet.data.job.SolveJobStatus;
 
 /**
  * A solve job as clients see it. {@code status} is the stored one, except that a job cut off by a stop of the
- * service reads INTERRUPTED (it can be resumed).
+ * node reads INTERRUPTED (it can be resumed). {@code node} is the node running it or that ran it last, {@code attempts}
+ * how often a node started it (more than 1 after a node died while running it).
  */
 record JobView(long id, long planId, String status, double progress, String bestScore, boolean feasible,
                List<Point> scores, OffsetDateTime createdAt, OffsetDateTime startedAt, OffsetDateTime endedAt,
-               String error, Map<String, String> links) {
+               String error, String node, int attempts, Map<String, String> links) {
 
     record Point(OffsetDateTime at, String score, boolean feasible) {
     }
@@ -26,7 +27,7 @@ record JobView(long id, long planId, String status, double progress, String best
         return new JobView(job.id(), job.planId(), status, job.progress(), job.bestScore(), Score.feasible(job.bestScore()),
                 job.bestScores().stream().map(p -> new Point(time(p.at(), zone), p.score(), Score.feasible(p.score()))).toList(),
                 time(job.createdAt(), zone), time(job.startedAt(), zone), time(job.endedAt(), zone), job.error(),
-                Map.of("self", "/api/jobs/" + job.id(), "events", "/api/jobs/" + job.id() + "/events",
+                job.node(), job.attempts(), Map.of("self", "/api/jobs/" + job.id(), "events", "/api/jobs/" + job.id() + "/events",
                         "plan", "/api/plans/" + job.planId()));
     }
 

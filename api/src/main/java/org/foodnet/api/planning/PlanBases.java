@@ -44,7 +44,8 @@ public class PlanBases {
      * re-plan the start of the plan it re-plans (its fixed trips are part of the plan).
      */
     public Network checkedAgainst(long planId, YearMonth month) {
-        return NetworkContext.in(regionOf(planId), () -> checkedAgainstInRegion(planId, month));
+        String region = regionOf(planId);
+        return NetworkContext.in(region, () -> checkedAgainst(region, planId, month));
     }
 
     /** The network (region) a plan belongs to: what its month is read from, in a request or in a solve job. */
@@ -52,37 +53,45 @@ public class PlanBases {
         return plans.info(planId).map(PlanInfo::region).orElseThrow(() -> Problem.notFound("no plan " + planId));
     }
 
-    private Network checkedAgainstInRegion(long planId, YearMonth month) {
+    private Network checkedAgainst(String region, long planId, YearMonth month) {
         PlanOrigins.Origin origin = origins.find(planId).orElse(null);
         if (origin == null) {
-            return network.load(month);
+            return load(region, month);
         }
         if (origin.ledgerThrough() != null) {
-            return Replan.fromLedger(atLedger(month, origin.ledgerThrough()), origin.fixedThrough(), planId).problem();
+            return Replan.fromLedger(atLedger(region, month, origin.ledgerThrough()), origin.fixedThrough(), planId).problem();
         }
         if (origin.replanOf() != null) {
-            return checkedAgainstInRegion(origin.replanOf(), month);
+            return checkedAgainst(region, origin.replanOf(), month);
         }
-        return network.load(month);
+        return load(region, month);
     }
 
-    /** How a plan is solved: from where its origin says the month starts. */
-    Replan replan(long planId, YearMonth month, PlanOrigins.Origin origin, Plan published) {
-        return NetworkContext.in(regionOf(planId), () -> replanInRegion(planId, month, origin, published));
+    /**
+     * How a plan of {@code region} is solved: from where its origin says the month starts. The region is the plan's
+     * own (a worker node solves jobs of any region in the database, not only the one it was configured with).
+     */
+    Replan replan(String region, long planId, YearMonth month, PlanOrigins.Origin origin, Plan published) {
+        return NetworkContext.in(region, () -> replanInRegion(region, planId, month, origin, published));
     }
 
-    private Replan replanInRegion(long planId, YearMonth month, PlanOrigins.Origin origin, Plan published) {
+    private Replan replanInRegion(String region, long planId, YearMonth month, PlanOrigins.Origin origin, Plan published) {
         if (origin.ledgerThrough() != null) {
-            return Replan.fromLedger(atLedger(month, origin.ledgerThrough()), origin.fixedThrough(), planId);
+            return Replan.fromLedger(atLedger(region, month, origin.ledgerThrough()), origin.fixedThrough(), planId);
         }
         if (published != null) {
-            return Replan.of(checkedAgainstInRegion(origin.replanOf(), month), published, origin.fixedThrough(), planId);
+            return Replan.of(checkedAgainst(region, origin.replanOf(), month), published, origin.fixedThrough(), planId);
         }
-        return Replan.none(network.load(month));
+        return Replan.none(load(region, month));
     }
 
-    private LedgerMonth atLedger(YearMonth month, long through) {
-        return networks.loadAtLedger(network.region(), month, through).orElseThrow(() -> new Problem(HttpStatus.NOT_FOUND,
-                "region " + network.region() + " has no network yet"));
+    private Network load(String region, YearMonth month) {
+        return networks.load(region, month).orElseThrow(() -> new Problem(HttpStatus.NOT_FOUND,
+                "region " + region + " has no network yet"));
+    }
+
+    private LedgerMonth atLedger(String region, YearMonth month, long through) {
+        return networks.loadAtLedger(region, month, through).orElseThrow(() -> new Problem(HttpStatus.NOT_FOUND,
+                "region " + region + " has no network yet"));
     }
 }

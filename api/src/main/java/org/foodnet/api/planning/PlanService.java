@@ -22,8 +22,6 @@ import org.foodnet.solver.constraint.FoodnetConstraints;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /** Planning a month: create and solve plans, change weights, publish, re-plan; start, stop and resume jobs. */
 @Service
@@ -184,16 +182,18 @@ class PlanService {
         if (!job.status().active()) {
             throw Problem.conflict("job " + jobId + " has ended (" + job.status() + ")");
         }
-        if (!solving.stop(jobId)) {
-            // still waiting in the queue: it will not run
-            SolveJob cancelled = jobs.cancel(jobId);
+        // a queued job is cancelled at once; a running one (on any node) is asked to stop
+        SolveJob after = jobs.requestStop(jobId);
+        if (after.status() == org.foodnet.data.job.SolveJobStatus.CANCELLED) {
+            solving.forget(jobId);
             PlanInfo info = info(job.planId());
             if (info.status() == PlanStatus.SOLVING) {
                 solving.restore(job.planId());
             }
-            return cancelled;
+            return after;
         }
-        return job;
+        solving.stop(jobId); // at once when it runs on this node; else its node reads the request with its heartbeat
+        return after;
     }
 
     @Transactional
@@ -237,12 +237,8 @@ class PlanService {
     private Started start(PlanInfo plan) {
         PlanInfo solving = plans.startSolving(plan.id(), plan.version());
         SolveJob job = jobs.queue(plan.id());
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-                PlanService.this.solving.submit(job.id());
-            }
-        });
+        // the engine's execution is written in this transaction: the job and its execution commit together
+        this.solving.submit(job.id());
         return new Started(solving, job);
     }
 

@@ -4,21 +4,30 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.ArrayBlockingQueue;
+import java.time.Instant;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
+
+import javax.sql.DataSource;
+
+import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.github.kagkarlsson.scheduler.SchedulerName;
+import com.github.kagkarlsson.scheduler.task.Execution;
+import com.github.kagkarlsson.scheduler.task.ExecutionComplete;
+import com.github.kagkarlsson.scheduler.task.ExecutionOperations;
+import com.github.kagkarlsson.scheduler.task.TaskInstanceId;
+import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 
 import org.foodnet.api.config.FoodnetProperties;
+import org.foodnet.api.config.Node;
 import org.foodnet.api.web.Problem;
 import org.foodnet.data.job.SolveJob;
 import org.foodnet.data.job.SolveJobRepository;
-import org.foodnet.data.job.SolveJobStatus;
 import org.foodnet.data.plan.PlanInfo;
 import org.foodnet.data.plan.PlanRepository;
 import org.foodnet.data.plan.PlanStatus;
@@ -30,22 +39,34 @@ import org.foodnet.solver.SolveResult;
 import org.foodnet.solver.plan.Plan;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.DisposableBean;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Runs solve jobs, at most {@code foodnet.solver.parallelism} at a time (the rest wait in a bounded queue), and
- * keeps everything about them in PostgreSQL: status, progress, the best score each time it improves and, every
- * {@code foodnet.solver.store-every}, the best plan so far. Only the running jobs' stop handles are in memory.
- * When the service stops, running jobs store their best plan and are marked interrupted; jobs still queued are
- * marked interrupted on the next start ({@link JobRecovery}).
+ * Runs solve jobs on db-scheduler (one table, {@code scheduled_tasks}, in the app's schema) over the shared
+ * PostgreSQL, so that any node accepts a request and any worker node claims the job: a job is one execution of the
+ * one-time task {@value #TASK} (instance id = the job's id), scheduled in the same transaction that queues the job.
+ * A worker node ({@code foodnet.node.roles} has {@code worker}) runs {@code foodnet.node.solver-threads} jobs at a
+ * time; db-scheduler picks an execution for one node only, and keeps a heartbeat on it every 2 s. An execution
+ * whose node misses 5 heartbeats (10 s; a SIGKILL, a network split) is dead: another node (it checks every 4 s) puts
+ * the job back to QUEUED and runs it again, starting from the best plan the dead node stored (warm start). A job
+ * runs at most {@value #MAX_ATTEMPTS} times, then fails naming how the last attempt ended.
+ * Everything about a job is in PostgreSQL: status, progress, its attempts (node, start, heartbeat, end), the best
+ * score each time it improves and, every {@code foodnet.solver.store-every}, the best plan so far. A stop asked on
+ * any node reaches the node running the job with its next heartbeat (within {@code store-every}). When a node
+ * stops in order, the jobs it runs store their best plan and are marked interrupted (resume them to go on).
  */
 @Component
-class Solving implements DisposableBean {
+class Solving implements SmartLifecycle {
 
     static final String INTERRUPTED = "interrupted";
+    static final String TASK = "solve-job";
+    static final int MAX_ATTEMPTS = 3;
+    static final Duration HEARTBEAT = Duration.ofSeconds(2);
+    static final int MISSED_HEARTBEATS = 5;
     private static final Logger LOG = LoggerFactory.getLogger(Solving.class);
 
     private final SolveJobRepository jobs;
@@ -54,26 +75,39 @@ class Solving implements DisposableBean {
     private final PlanBases bases;
     private final TransactionTemplate transaction;
     private final FoodnetProperties.Solver settings;
-    private final ThreadPoolExecutor executor;
+    private final Node node;
+    private final OneTimeTask<Void> task;
+    private final SchedulerClient client;
+    private final Scheduler scheduler;
     private final ScheduledExecutorService ticker;
     private final Map<Long, Run> running = new ConcurrentHashMap<>();
     private volatile boolean stopping;
+    private volatile boolean started;
 
     Solving(SolveJobRepository jobs, PlanRepository plans, PlanOrigins origins, PlanBases bases,
-            TransactionTemplate transaction, FoodnetProperties properties) {
+            TransactionTemplate transaction, FoodnetProperties properties, Node node, DataSource dataSource) {
         this.jobs = jobs;
         this.plans = plans;
         this.origins = origins;
         this.bases = bases;
         this.transaction = transaction;
         this.settings = properties.solver();
-        AtomicInteger n = new AtomicInteger();
-        this.executor = new ThreadPoolExecutor(settings.parallelism(), settings.parallelism(), 0, TimeUnit.MILLISECONDS,
-                new ArrayBlockingQueue<>(Math.max(1, settings.queueCapacity())), r -> {
-                    Thread t = new Thread(r, "solver-" + n.incrementAndGet());
-                    t.setDaemon(true);
-                    return t;
-                });
+        this.node = node;
+        this.task = Tasks.oneTime(TASK)
+                .onFailure(this::attemptFailed)
+                .onDeadExecution(this::nodeDied)
+                .execute((instance, context) -> execute(Long.parseLong(instance.getId())));
+        // scheduling joins the transaction that queues the job (both commit or neither)
+        DataSource transactional = new TransactionAwareDataSourceProxy(dataSource);
+        this.client = SchedulerClient.Builder.create(transactional, task).build();
+        this.scheduler = !node.worker() ? null : Scheduler.create(transactional, task)
+                .schedulerName(new SchedulerName.Fixed(node.name()))
+                .threads(node.solverThreads())
+                .pollingInterval(Duration.ofSeconds(1))
+                .heartbeatInterval(HEARTBEAT)
+                .missedHeartbeatsLimit(MISSED_HEARTBEATS)
+                .shutdownMaxWait(Duration.ofSeconds(30))
+                .build();
         this.ticker = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "solve-progress");
             t.setDaemon(true);
@@ -81,24 +115,29 @@ class Solving implements DisposableBean {
         });
     }
 
-    /** Refuses new work early when the queue is full (503 with Retry-After). */
+    /** Refuses new work early when too many jobs wait for a node (503 with Retry-After). */
     void requireRoom() {
-        if (executor.getQueue().remainingCapacity() == 0 || stopping) {
+        if (stopping || jobs.countQueued() >= settings.queueCapacity()) {
             throw new Problem(HttpStatus.SERVICE_UNAVAILABLE, "the solve queue is full (" + settings.queueCapacity()
                     + " jobs waiting); try again later");
         }
     }
 
+    /** Hands a queued job to the engine; call it in the transaction that queued the job. */
     void submit(long jobId) {
+        client.schedule(task.instance(Long.toString(jobId)), Instant.now());
+    }
+
+    /** A job stopped before it ran: its execution, if no node picked it yet, goes (a node that did skips it). */
+    void forget(long jobId) {
         try {
-            executor.execute(() -> run(jobId));
-        } catch (RejectedExecutionException e) {
-            jobs.fail(jobId, "the solve queue was full");
-            LOG.warn("Solve job {} refused: queue full", jobId);
+            client.cancel(TaskInstanceId.of(TASK, Long.toString(jobId)));
+        } catch (RuntimeException e) {
+            LOG.debug("Execution of job {} not cancelled: {}", jobId, e.toString());
         }
     }
 
-    /** Asks a running job to finish now with its best plan; false when it is not running here. */
+    /** Asks a job running on this node to finish now with its best plan; false when it is not running here. */
     boolean stop(long jobId) {
         Run run = running.get(jobId);
         if (run == null) {
@@ -109,8 +148,50 @@ class Solving implements DisposableBean {
         return true;
     }
 
-    int waiting() {
-        return executor.getQueue().size();
+    // --- the engine's handlers ---------------------------------------------------------------------------------
+
+    /** The task failed on a node (an unexpected error it may not have on the next attempt): run it again soon. */
+    private void attemptFailed(ExecutionComplete complete, ExecutionOperations<Void> operations) {
+        long jobId = Long.parseLong(complete.getExecution().taskInstance.getId());
+        boolean active = jobs.find(jobId).map(j -> j.status().active()).orElse(false);
+        if (active) {
+            operations.reschedule(complete, Instant.now().plusSeconds(2));
+        } else {
+            operations.stop();
+        }
+    }
+
+    /** Another node stopped answering while running the job: it goes back to the queue, for any node to take over. */
+    private void nodeDied(ExecutionComplete complete, ExecutionOperations<Void> operations) {
+        Execution execution = complete.getExecution();
+        long jobId = Long.parseLong(execution.taskInstance.getId());
+        String outcome = "node " + execution.pickedBy + " stopped answering (last heartbeat " + execution.lastHeartbeat + ")";
+        LOG.warn("Solve job {}: {}; it goes back to the queue", jobId, outcome);
+        boolean active = jobs.requeue(jobId, outcome).map(j -> j.status().active()).orElse(false);
+        if (active) {
+            // due at its first due time: it keeps its place ahead of the jobs queued after it (executions are picked
+            // oldest due first), so the next free worker takes it over
+            operations.reschedule(complete, execution.executionTime);
+        } else {
+            operations.stop();
+        }
+    }
+
+    /** Runs on one of the engine's threads of this node, for as long as the solve takes. */
+    private void execute(long jobId) {
+        if (stopping) {
+            throw new IllegalStateException("node " + node.name() + " is stopping");
+        }
+        SolveJob job = jobs.startAttempt(jobId, node.name(), MAX_ATTEMPTS).orElse(null);
+        if (job == null) {
+            // ended meanwhile (stopped, cancelled) or out of attempts: the plan goes back to SOLVED or DRAFT
+            jobs.find(jobId).filter(j -> !j.status().active())
+                    .filter(j -> jobs.ofPlan(j.planId()).stream().noneMatch(other -> other.status().active()))
+                    .ifPresent(j -> restore(j.planId()));
+            return;
+        }
+        LOG.info("Solve job {} attempt {} on node {}", jobId, job.attempts(), node.name());
+        run(job);
     }
 
     // --- one job ---------------------------------------------------------------------------------------------
@@ -118,6 +199,7 @@ class Solving implements DisposableBean {
     /** The state of a running job shared between the solver thread and the progress ticker. */
     private static final class Run {
         final SolveControl control = new SolveControl();
+        final int attempt;
         volatile SolveProgress latest;
         Exported stored;
         volatile boolean stoppedByUser;
@@ -126,34 +208,35 @@ class Solving implements DisposableBean {
         long exportedAt;
         int version;
         Score bestStored;
+
+        Run(int attempt) {
+            this.attempt = attempt;
+        }
     }
 
     /** A best plan exported on the solver thread, waiting to be stored. */
     private record Exported(Score score, Plan plan) {
     }
 
-    private void run(long jobId) {
-        SolveJob job = jobs.find(jobId).orElse(null);
-        if (job == null || job.status() != SolveJobStatus.QUEUED || stopping) {
-            return;
-        }
+    private void run(SolveJob job) {
+        long jobId = job.id();
         long planId = job.planId();
-        Run run = new Run();
+        Run run = new Run(job.attempts());
         running.put(jobId, run);
         ScheduledFuture<?> tick = null;
         try {
-            jobs.start(jobId);
             PlanInfo info = plans.info(planId).orElseThrow();
             PlanOrigins.Origin origin = origins.find(planId)
                     .orElse(new PlanOrigins.Origin(planId, settings.defaultTimeLimit().toMillis(), null, null));
             Plan published = origin.replanOf() == null ? null : plans.find(origin.replanOf()).orElseThrow().plan();
-            Replan replan = bases.replan(planId, info.month(), origin, published);
+            Replan replan = bases.replan(info.region(), planId, info.month(), origin, published);
             run.version = info.version();
-            // a resumed job keeps the best plan found before unless it finds a better one
+            // a resumed job, or one taken over from a node that died, keeps the best plan stored before unless it
+            // finds a better one
             run.bestStored = Score.parse(info.score());
             SolveOptions options = new SolveOptions(Duration.ofMillis(origin.timeLimitMs()), weights(info),
                     settings.moveThreads(), planId);
-            // stay close to what volunteers were told (a re-plan) or to the best plan so far (a resumed job)
+            // stay close to what volunteers were told (a re-plan) or start from the best plan so far (warm start)
             Plan previous = run.bestStored != null ? plans.find(planId).map(p -> p.plan()).orElse(published) : published;
             if (previous != null && !previous.trips().isEmpty()) {
                 options = options.withPreviousPlan(previous);
@@ -162,7 +245,8 @@ class Solving implements DisposableBean {
             long every = Math.max(200, settings.storeEvery().toMillis());
             Runnable persist = () -> persist(jobId, planId, run, replan, begin, origin.timeLimitMs());
             tick = ticker.scheduleWithFixedDelay(persist, every, every, TimeUnit.MILLISECONDS);
-            LOG.info("Solve job {} for plan {} ({}) started: {} s, weights {}", jobId, planId, info.month(),
+            LOG.info("Solve job {} for plan {} ({}) started on {} (attempt {}{}): {} s, weights {}", jobId, planId,
+                    info.month(), node.name(), run.attempt, run.bestStored == null ? "" : ", from the stored best " + run.bestStored,
                     origin.timeLimitMs() / 1000.0, info.constraintWeights());
             long everyNanos = every * 1_000_000L;
             SolveResult result = FoodnetSolver.solve(replan.problem(), options, p -> {
@@ -190,10 +274,13 @@ class Solving implements DisposableBean {
                 }
                 plans.storeSolution(planId, run.version, best);
                 if (stopping && !run.stoppedByUser) {
-                    jobs.fail(jobId, INTERRUPTED + " by a stop of the service; its best plan (" + score + ") is stored");
+                    jobs.fail(jobId, INTERRUPTED + " by a stop of node " + node.name() + "; its best plan (" + score
+                            + ") is stored; resume it to go on");
+                    jobs.endAttempt(jobId, run.attempt, "interrupted by a stop of the node");
                     LOG.info("Solve job {} interrupted by shutdown; best {} stored", jobId, score);
                 } else {
                     jobs.succeed(jobId, score.toString());
+                    jobs.endAttempt(jobId, run.attempt, run.stoppedByUser ? "stopped early" : "succeeded");
                     LOG.info("Solve job {} for plan {} done in {} ms: {} (first feasible after {} ms){}", jobId, planId,
                             result.msTotal(), score, result.msToFirstFeasible(), run.stoppedByUser ? ", stopped early" : "");
                 }
@@ -202,14 +289,25 @@ class Solving implements DisposableBean {
             if (tick != null) {
                 tick.cancel(false);
             }
-            LOG.error("Solve job {} for plan {} failed", jobId, planId, e);
+            LOG.error("Solve job {} for plan {} failed (attempt {})", jobId, planId, run.attempt, e);
+            String reason = inWords(e);
+            boolean again = !stopping && run.attempt < MAX_ATTEMPTS && reason.startsWith(UNEXPECTED);
             synchronized (run) {
                 try {
-                    jobs.fail(jobId, inWords(e));
-                    restore(planId);
-                } catch (RuntimeException again) {
-                    LOG.error("Could not record the failure of solve job {}", jobId, again);
+                    if (again) {
+                        // an unexpected error may not happen on the next attempt (another node, after a restart)
+                        jobs.requeue(jobId, "failed: " + reason);
+                    } else {
+                        jobs.fail(jobId, reason);
+                        jobs.endAttempt(jobId, run.attempt, "failed");
+                        restore(planId);
+                    }
+                } catch (RuntimeException again2) {
+                    LOG.error("Could not record the failure of solve job {}", jobId, again2);
                 }
+            }
+            if (again) {
+                throw e; // the engine runs it again (attemptFailed)
             }
         } finally {
             running.remove(jobId);
@@ -238,6 +336,12 @@ class Solving implements DisposableBean {
                 }
                 jobs.progress(jobId, progress, scoreText);
             }
+            // the heartbeat of this attempt; a stop asked on any node is read here
+            if (jobs.beat(jobId, run.attempt) && !run.stoppedByUser) {
+                LOG.info("Solve job {}: stop asked; finishing with the best plan", jobId);
+                run.stoppedByUser = true;
+                run.control.stop();
+            }
         } catch (RuntimeException e) {
             LOG.warn("Could not store the progress of solve job {}", jobId, e);
         }
@@ -253,9 +357,12 @@ class Solving implements DisposableBean {
                 && !message.contains("Exception") && message.length() < 300) {
             return "the month's data cannot be planned: " + message;
         }
-        return "planning stopped because of an unexpected error (details in the server log); the best plan found so far,"
+        return UNEXPECTED + " (details in the server log); the best plan found so far,"
                 + " if any, is kept";
     }
+
+    private static final String UNEXPECTED = "planning stopped because of an unexpected error";
+
 
     /** After a failure: a plan with a stored best plan becomes SOLVED again, one without goes back to DRAFT. */
     void restore(long planId) {
@@ -282,15 +389,35 @@ class Solving implements DisposableBean {
         return weights;
     }
 
+    // --- lifecycle: after JobRecovery, before the web server; stopped after the web server -----------------------
+
     @Override
-    public void destroy() throws InterruptedException {
+    public void start() {
+        if (scheduler != null) {
+            scheduler.start();
+        }
+        LOG.info("Node {}: {}", node, scheduler != null ? "claims and solves jobs" : "does not solve jobs (api only)");
+        started = true;
+    }
+
+    @Override
+    public void stop() {
         stopping = true;
         running.values().forEach(r -> r.control.stop());
-        executor.shutdown();
-        if (!executor.awaitTermination(30, TimeUnit.SECONDS)) {
-            LOG.warn("Solve jobs did not stop within 30 s");
-            executor.shutdownNow();
+        if (scheduler != null) {
+            scheduler.stop(); // waits for the running jobs to store their best plan
         }
         ticker.shutdownNow();
+        started = false;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return started;
+    }
+
+    @Override
+    public int getPhase() {
+        return Integer.MIN_VALUE + 2000;
     }
 }

@@ -1,11 +1,13 @@
 package org.foodnet.data.job;
 
 import static org.foodnet.data.jooq.Tables.SOLVE_JOB;
+import static org.foodnet.data.jooq.Tables.SOLVE_JOB_ATTEMPT;
 import static org.foodnet.data.jooq.Tables.SOLVE_JOB_SCORE;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -84,6 +86,150 @@ public final class SolveJobRepository {
         return read(dsl, SOLVE_JOB.PLAN_ID.eq(planId));
     }
 
+    // --- attempts on nodes -------------------------------------------------------------------------------------
+
+    /**
+     * A node starts an attempt of a queued (or, after its node died, still running) job: closes the open attempt
+     * of a node that stopped answering, counts the attempt and marks the job RUNNING on {@code node}, in one
+     * transaction holding the job's row. Empty when the job is not to run: it has ended (stopped, cancelled) or it
+     * used up {@code maxAttempts} (then it fails naming the last attempt's end).
+     */
+    public Optional<SolveJob> startAttempt(long jobId, String node, int maxAttempts) {
+        return translated(() -> dsl.transactionResult(cfg -> {
+            DSLContext tx = cfg.dsl();
+            SolveJobRecord job = tx.selectFrom(SOLVE_JOB).where(SOLVE_JOB.ID.eq(jobId)).forUpdate().fetchOptional()
+                    .orElse(null);
+            if (job == null || !SolveJobStatus.valueOf(job.getStatus()).active()) {
+                return Optional.<SolveJob>empty();
+            }
+            closeOpenAttempt(tx, jobId, "its node stopped answering");
+            if (job.getAttempts() >= maxAttempts) {
+                String last = tx.select(SOLVE_JOB_ATTEMPT.NODE, SOLVE_JOB_ATTEMPT.OUTCOME).from(SOLVE_JOB_ATTEMPT)
+                        .where(SOLVE_JOB_ATTEMPT.JOB_ID.eq(jobId)).orderBy(SOLVE_JOB_ATTEMPT.ATTEMPT.desc()).limit(1)
+                        .fetchOptional(r -> "on node " + r.value1() + ": " + r.value2()).orElse("");
+                tx.update(SOLVE_JOB).set(SOLVE_JOB.STATUS, SolveJobStatus.FAILED.name())
+                        .set(SOLVE_JOB.ERROR, "stopped after " + job.getAttempts() + " attempts; the last ended " + last)
+                        .set(SOLVE_JOB.ENDED_AT, DSL.currentOffsetDateTime()).where(SOLVE_JOB.ID.eq(jobId)).execute();
+                return Optional.<SolveJob>empty();
+            }
+            int attempt = job.getAttempts() + 1;
+            tx.insertInto(SOLVE_JOB_ATTEMPT).set(SOLVE_JOB_ATTEMPT.JOB_ID, jobId).set(SOLVE_JOB_ATTEMPT.ATTEMPT, attempt)
+                    .set(SOLVE_JOB_ATTEMPT.NODE, node).set(SOLVE_JOB_ATTEMPT.STARTED_AT, DSL.currentOffsetDateTime())
+                    .set(SOLVE_JOB_ATTEMPT.HEARTBEAT_AT, DSL.currentOffsetDateTime()).execute();
+            tx.update(SOLVE_JOB).set(SOLVE_JOB.STATUS, SolveJobStatus.RUNNING.name()).set(SOLVE_JOB.NODE, node)
+                    .set(SOLVE_JOB.ATTEMPTS, attempt)
+                    .set(SOLVE_JOB.STARTED_AT, DSL.coalesce(SOLVE_JOB.STARTED_AT, DSL.currentOffsetDateTime()))
+                    .where(SOLVE_JOB.ID.eq(jobId)).execute();
+            return Optional.of(read(tx, SOLVE_JOB.ID.eq(jobId)).get(0));
+        }));
+    }
+
+    /**
+     * The running attempt is alive: its heartbeat is now. True when a stop was asked for the job (on any node)
+     * and it should end now with its best plan.
+     */
+    public boolean beat(long jobId, int attempt) {
+        return translated(() -> {
+            dsl.update(SOLVE_JOB_ATTEMPT).set(SOLVE_JOB_ATTEMPT.HEARTBEAT_AT, DSL.currentOffsetDateTime())
+                    .where(SOLVE_JOB_ATTEMPT.JOB_ID.eq(jobId).and(SOLVE_JOB_ATTEMPT.ATTEMPT.eq(attempt))
+                            .and(SOLVE_JOB_ATTEMPT.ENDED_AT.isNull())).execute();
+            return dsl.select(SOLVE_JOB.STOP_REQUESTED).from(SOLVE_JOB).where(SOLVE_JOB.ID.eq(jobId))
+                    .fetchOptional(SOLVE_JOB.STOP_REQUESTED).orElse(false);
+        });
+    }
+
+    /** Ends a node's attempt (the job's status is written separately: succeed, fail). */
+    public void endAttempt(long jobId, int attempt, String outcome) {
+        translated(() -> dsl.update(SOLVE_JOB_ATTEMPT).set(SOLVE_JOB_ATTEMPT.ENDED_AT, DSL.currentOffsetDateTime())
+                .set(SOLVE_JOB_ATTEMPT.HEARTBEAT_AT, DSL.currentOffsetDateTime())
+                .set(SOLVE_JOB_ATTEMPT.OUTCOME, outcome)
+                .where(SOLVE_JOB_ATTEMPT.JOB_ID.eq(jobId).and(SOLVE_JOB_ATTEMPT.ATTEMPT.eq(attempt))
+                        .and(SOLVE_JOB_ATTEMPT.ENDED_AT.isNull())).execute());
+    }
+
+    /**
+     * The node running a job died (or its attempt failed and will be tried again): the open attempt ends with
+     * {@code outcome} and a RUNNING job goes back to QUEUED. Returns the job.
+     */
+    public Optional<SolveJob> requeue(long jobId, String outcome) {
+        return translated(() -> dsl.transactionResult(cfg -> {
+            DSLContext tx = cfg.dsl();
+            SolveJobRecord job = tx.selectFrom(SOLVE_JOB).where(SOLVE_JOB.ID.eq(jobId)).forUpdate().fetchOptional()
+                    .orElse(null);
+            if (job == null) {
+                return Optional.<SolveJob>empty();
+            }
+            closeOpenAttempt(tx, jobId, outcome);
+            if (SolveJobStatus.valueOf(job.getStatus()) == SolveJobStatus.RUNNING) {
+                job.setStatus(SolveJobStatus.QUEUED.name());
+                job.setProgress(0.0);
+                job.store();
+            }
+            return Optional.of(read(tx, SOLVE_JOB.ID.eq(jobId)).get(0));
+        }));
+    }
+
+    /**
+     * A stop asked by a person: a queued job is cancelled at once; a running one gets {@code stop_requested}, which
+     * the node running it reads with its next heartbeat ({@link #beat}). Returns the job as it is then.
+     */
+    public SolveJob requestStop(long jobId) {
+        return translated(() -> dsl.transactionResult(cfg -> {
+            DSLContext tx = cfg.dsl();
+            SolveJobRecord job = tx.selectFrom(SOLVE_JOB).where(SOLVE_JOB.ID.eq(jobId)).forUpdate().fetchOptional()
+                    .orElseThrow(() -> new NoSuchElementException("no solve job " + jobId));
+            SolveJobStatus status = SolveJobStatus.valueOf(job.getStatus());
+            if (status == SolveJobStatus.QUEUED) {
+                closeOpenAttempt(tx, jobId, "cancelled");
+                tx.update(SOLVE_JOB).set(SOLVE_JOB.STATUS, SolveJobStatus.CANCELLED.name())
+                        .set(SOLVE_JOB.ENDED_AT, DSL.currentOffsetDateTime()).where(SOLVE_JOB.ID.eq(jobId)).execute();
+            } else if (status == SolveJobStatus.RUNNING) {
+                job.setStopRequested(true);
+                job.store();
+            }
+            return read(tx, SOLVE_JOB.ID.eq(jobId)).get(0);
+        }));
+    }
+
+    /** A job's attempts, first first. */
+    public List<JobAttempt> attempts(long jobId) {
+        return dsl.selectFrom(SOLVE_JOB_ATTEMPT).where(SOLVE_JOB_ATTEMPT.JOB_ID.eq(jobId)).orderBy(SOLVE_JOB_ATTEMPT.ATTEMPT)
+                .fetch(a -> new JobAttempt(a.getJobId(), a.getAttempt(), a.getNode(), instant(a.getStartedAt()),
+                        instant(a.getHeartbeatAt()), instant(a.getEndedAt()), a.getOutcome()));
+    }
+
+    /** Jobs waiting for a node (all nodes together). */
+    public int countQueued() {
+        return dsl.fetchCount(SOLVE_JOB, SOLVE_JOB.STATUS.eq(SolveJobStatus.QUEUED.name()));
+    }
+
+    private static void closeOpenAttempt(DSLContext tx, long jobId, String outcome) {
+        // a node that died ends at its last heartbeat; otherwise now
+        tx.update(SOLVE_JOB_ATTEMPT).set(SOLVE_JOB_ATTEMPT.ENDED_AT, SOLVE_JOB_ATTEMPT.HEARTBEAT_AT)
+                .set(SOLVE_JOB_ATTEMPT.OUTCOME, outcome)
+                .where(SOLVE_JOB_ATTEMPT.JOB_ID.eq(jobId).and(SOLVE_JOB_ATTEMPT.ENDED_AT.isNull())).execute();
+    }
+
+    /** Marks the given jobs, if still queued or running, failed (jobs no node will ever run: see the service). */
+    public int failInterrupted(String error, Collection<Long> jobIds) {
+        if (jobIds.isEmpty()) {
+            return 0;
+        }
+        return translated(() -> dsl.transactionResult(cfg -> {
+            DSLContext tx = cfg.dsl();
+            for (long id : jobIds) {
+                closeOpenAttempt(tx, id, "interrupted");
+            }
+            return tx.update(SOLVE_JOB)
+                    .set(SOLVE_JOB.STATUS, SolveJobStatus.FAILED.name())
+                    .set(SOLVE_JOB.ERROR, error)
+                    .set(SOLVE_JOB.ENDED_AT, DSL.currentOffsetDateTime())
+                    .where(SOLVE_JOB.STATUS.in(SolveJobStatus.QUEUED.name(), SolveJobStatus.RUNNING.name()))
+                    .and(SOLVE_JOB.ID.in(jobIds))
+                    .execute();
+        }));
+    }
+
     /** On start-up: every job still queued or running was cut off by a stop; mark it failed. */
     public int failInterrupted(String error) {
         return translated(() -> dsl.update(SOLVE_JOB)
@@ -128,7 +274,7 @@ public final class SolveJobRepository {
                         .add(new ScorePoint(s.getAt().toInstant(), s.getScore())));
         return jobs.stream().map(j -> new SolveJob(j.getId(), j.getPlanId(), SolveJobStatus.valueOf(j.getStatus()),
                 j.getProgress(), j.getBestScore(), scores.getOrDefault(j.getId(), List.of()), instant(j.getCreatedAt()),
-                instant(j.getStartedAt()), instant(j.getEndedAt()), j.getError())).toList();
+                instant(j.getStartedAt()), instant(j.getEndedAt()), j.getError(), j.getNode(), j.getAttempts())).toList();
     }
 
     private static Instant instant(OffsetDateTime time) {
