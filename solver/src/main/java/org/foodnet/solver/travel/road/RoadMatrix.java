@@ -26,8 +26,10 @@ import com.graphhopper.util.EdgeIterator;
  * A dense road travel matrix: every place snapped to the road network, then one search per distinct snapped
  * point that settles every other snapped point (Dijkstra on the road graph with the same weighting GraphHopper
  * routes with; it stops as soon as all targets are settled), sources spread over the given number of threads.
- * The time of a pair is that of its fastest route, summed per road segment as GraphHopper sums it, rounded
- * <b>up</b> to a thousandth of a minute; the distance is that route's length in km, rounded up to the metre.
+ * The time of a pair is that of its fastest route, summed per road segment as GraphHopper sums it, plus half a
+ * second (GraphHopper rounds each segment's time to the millisecond, and a segment split by a snapped place
+ * is rounded per piece), rounded <b>up</b> to a thousandth of a minute; the distance is that route's length in
+ * km, rounded up to the metre.
  */
 public final class RoadMatrix {
 
@@ -125,9 +127,12 @@ public final class RoadMatrix {
         return new TravelMatrix(ids, km, minutes, roads.source());
     }
 
-    /** Milliseconds as minutes rounded up to a thousandth (0.06 s): 61,001 ms is 1.017 minutes. */
+    /** Margin added to every road time before rounding, in milliseconds. */
+    public static final long MARGIN_MILLIS = 500;
+
+    /** A route's milliseconds as matrix minutes: plus the margin, rounded up to a thousandth: 60,501 ms is 1.017 minutes. */
     public static double minutesRoundedUp(long millis) {
-        return Math.ceil(millis / 60.0 - 1e-9) / 1000.0;
+        return Math.ceil((millis + MARGIN_MILLIS) / 60.0 - 1e-9) / 1000.0;
     }
 
     /** One Dijkstra from a source, reused for many sources by one thread. */
