@@ -70,6 +70,9 @@ public final class Main {
     public static void main(String[] args) {
         // GraphHopper's import log is not for people running the command line
         System.setProperty("org.slf4j.simpleLogger.log.com.graphhopper", "warn");
+        // GraphHopper's OSM reader (osmosis-osm-binary) has old protobuf classes: protobuf 4 warns about each of
+        // them on every import; they only parse the extract the user gave
+        System.setProperty("com.google.protobuf.use_unsafe_pre22_gencode", "true");
         System.exit(new Main(System.out, System.err).run(args));
     }
 
