@@ -186,7 +186,14 @@ class RoadCliTest {
         String text = out.toString(StandardCharsets.UTF_8);
         assertThat(text).contains("road km / straight-line km").contains("median").contains("p90")
                 .contains("0 (0.0 %) with less time in the plan than the road needs");
-        // the straight line is shorter than every road
+        // a plan made on great-circle times has drives the roads cannot make that fast
+        streams();
+        assertThat(run("roadcheck", "--input", network.toString(), "--osm", extract.toString(), "--time-limit", "2s")).isZero();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+) drives; (\\d+) \\(").matcher(out.toString(StandardCharsets.UTF_8));
+        assertThat(m.find()).as(out.toString(StandardCharsets.UTF_8)).isTrue();
+        assertThat(Integer.parseInt(m.group(1))).isGreaterThan(20);
+        assertThat(Integer.parseInt(m.group(2))).isPositive();
+                // the straight line is shorter than every road
         Network net = NetworkJson.read(network);
         List<Place> places = net.places();
         double straight = GreatCircle.km(places.get(0).point(), places.get(5).point());
