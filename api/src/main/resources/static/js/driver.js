@@ -4,7 +4,7 @@ Foodnet.add({
   'drv.title': '配送表', 'drv.print': '印刷用の配送表（A4）', 'drv.today': '今日の便', 'drv.upcoming': 'これからの便',
   'drv.none': '予定された便はありません。', 'drv.trip': '{0} {1}〜{2}', 'drv.load': '積む', 'drv.unload': '降ろす',
   'drv.stay': '積んだまま（降ろさない）', 'drv.passOnly': 'ここに立ち寄ります。積込み・荷下ろしはありません。',
-  'drv.map': '地図を開く', 'drv.done': 'この便を完了にする', 'drv.isDone': '完了しました ✓', 'drv.doneOk': '便 {0} を完了にしました。',
+  'drv.map': '地図を開く', 'drv.navTrip': '全行程のルート案内（停車順）', 'drv.done': 'この便を完了にする', 'drv.isDone': '完了しました ✓', 'drv.doneOk': '便 {0} を完了にしました。',
   'drv.open': '受付 {0}〜{1}', 'drv.for': '→ {0}', 'drv.stops': '{0} か所 · {1}',
   'drv.stopDone': 'ここを完了にする', 'drv.stopIsDone': 'ここは完了 ✓', 'drv.stopDoneOk': '{0} を完了にしました。',
   'drv.stopDoneLabel': '{0}. {1}: ここを完了にする'
@@ -12,7 +12,7 @@ Foodnet.add({
   'drv.title': 'Route sheet', 'drv.print': 'Printable route sheet (A4)', 'drv.today': "Today's trips", 'drv.upcoming': 'Upcoming trips',
   'drv.none': 'No trips planned.', 'drv.trip': '{0} {1}–{2}', 'drv.load': 'Load', 'drv.unload': 'Unload',
   'drv.stay': 'Stays on board (do not unload)', 'drv.passOnly': 'Stop here: nothing to load or unload.',
-  'drv.map': 'Open map', 'drv.done': 'Mark this trip done', 'drv.isDone': 'Done ✓', 'drv.doneOk': 'Trip {0} marked done.',
+  'drv.map': 'Open map', 'drv.navTrip': 'Directions for the whole trip', 'drv.done': 'Mark this trip done', 'drv.isDone': 'Done ✓', 'drv.doneOk': 'Trip {0} marked done.',
   'drv.open': 'open {0}–{1}', 'drv.for': '→ {0}', 'drv.stops': '{0} stops · {1}',
   'drv.stopDone': 'Mark this stop done', 'drv.stopIsDone': 'Stop done ✓', 'drv.stopDoneOk': '{0} marked done.',
   'drv.stopDoneLabel': '{0}. {1}: mark this stop done'
@@ -42,6 +42,7 @@ function tripCard(trip) {
   return `<section class="card trip${trip.done ? ' is-done' : ''}" data-trip="${E(key)}" aria-label="${E(trip.tripId)}">
       <h3>${E(t('drv.trip', Foodnet.date(trip.date), Foodnet.time(trip.start), Foodnet.time(trip.end)))}</h3>
       <p class="muted">${E(t('drv.stops', trip.stops.length, Foodnet.kg(trip.totals.loadedKg)))} · ${E(trip.tripId)}</p>
+      ${trip.navigationUrl ? `<p><a class="nav-trip" href="${E(trip.navigationUrl)}" target="_blank" rel="noopener">${E(t('drv.navTrip'))}</a></p>` : ''}
       <ol class="stops">${stops}</ol>
       ${trip.done ? `<p class="msg ok done">${E(t('drv.isDone'))}</p>`
                   : `<button class="primary done" type="button" data-trip="${E(key)}">${E(t('drv.done'))}</button>`}

@@ -186,7 +186,10 @@ class DatabaseRulesTest {
                 // travel matrix
                 Arguments.of("travel_leg_km_not_negative", "INSERT INTO travel_place VALUES (" + REGION + ", 0, 'hub'); "
                         + "INSERT INTO travel_leg VALUES (" + REGION + ", 0, 0, -1, 0)"),
-                Arguments.of("travel_leg_from_fk", "INSERT INTO travel_leg VALUES (" + REGION + ", 7, 7, 1, 1)"));
+                Arguments.of("travel_leg_from_fk", "INSERT INTO travel_leg VALUES (" + REGION + ", 7, 7, 1, 1)"),
+                Arguments.of("travel_source_sha256_hex", "INSERT INTO travel_source VALUES (" + REGION + ", 'andorra.osm.pbf', 'ABC')"),
+                Arguments.of("travel_source_extract_not_blank", "INSERT INTO travel_source VALUES (" + REGION + ", ' ', '"
+                        + "0".repeat(64) + "')"));
     }
 
     @ParameterizedTest(name = "{0}: {1}")

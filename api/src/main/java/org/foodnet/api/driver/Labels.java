@@ -25,6 +25,7 @@ final class Labels {
             Map.entry("stayOnBoard", new String[] {"Stays on board", "積んだまま"}),
             Map.entry("passOnly", new String[] {"Stop here; nothing to load or unload", "立ち寄りのみ（積込み・荷下ろしなし）"}),
             Map.entry("map", new String[] {"Map", "地図"}),
+            Map.entry("navigate", new String[] {"Directions for the whole trip (stops in order)", "全行程のルート案内（停車順）"}),
             Map.entry("totals", new String[] {"Totals", "合計"}),
             Map.entry("trips", new String[] {"Trips", "便数"}),
             Map.entry("stops", new String[] {"Stops", "立ち寄り数"}),

@@ -13,8 +13,13 @@ import java.util.List;
 record RouteSheet(String driverId, String driverName, String driverContact, String vehicleId, String vehicleName,
                   LocalDate from, LocalDate to, String zone, List<Trip> trips, Totals totals) {
 
+    /**
+     * @param navigationUrl one link for the whole trip: directions from the driver's home through the stops in order
+     *                      and back home (Google Maps, waypoints); null for a trip of more than
+     *                      {@link RouteSheets#MAX_WAYPOINTS} stops (Google opens no more): each stop's own link remains
+     */
     record Trip(long planId, String tripId, LocalDate date, LocalDateTime start, LocalDateTime end, boolean done,
-                OffsetDateTime doneAt, List<Stop> stops, Totals totals) {
+                OffsetDateTime doneAt, List<Stop> stops, Totals totals, String navigationUrl) {
     }
 
     /**

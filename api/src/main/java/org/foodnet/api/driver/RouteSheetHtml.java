@@ -63,6 +63,8 @@ final class RouteSheetHtml {
                     .append(esc(l.get("AMBIENT"))).append(' ').append(kg(t.totals().ambientKg())).append(", ")
                     .append(esc(l.get("CHILLED"))).append(' ').append(kg(t.totals().chilledKg())).append(", ")
                     .append(esc(l.get("FROZEN"))).append(' ').append(kg(t.totals().frozenKg())).append(")</p>\n")
+                    .append(t.navigationUrl() == null ? "" : "<p><a href=\"" + esc(t.navigationUrl()) + "\">"
+                            + esc(l.get("navigate")) + "</a></p>\n")
                     .append("<table>\n<tr><th>#</th><th>").append(esc(l.get("stop"))).append("</th><th>")
                     .append(esc(l.get("arrive"))).append(" / ").append(esc(l.get("depart"))).append("</th><th>")
                     .append(esc(l.get("load"))).append("</th><th>").append(esc(l.get("unload"))).append("</th></tr>\n");

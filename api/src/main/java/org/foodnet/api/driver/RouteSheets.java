@@ -18,6 +18,7 @@ import org.foodnet.data.stock.LedgerEntry;
 import org.foodnet.data.stock.Operation;
 import org.foodnet.solver.domain.DonationLot;
 import org.foodnet.solver.domain.Driver;
+import org.foodnet.solver.domain.GeoPoint;
 import org.foodnet.solver.domain.Grams;
 import org.foodnet.solver.domain.Network;
 import org.foodnet.solver.domain.Site;
@@ -156,8 +157,34 @@ class RouteSheets {
         long minutes = Duration.between(dt.trip().start(), dt.trip().end()).toMinutes();
         RouteSheet.Totals totals = new RouteSheet.Totals(1, stops.size(), Grams.toKg(byClass[0] + byClass[1] + byClass[2]),
                 Grams.toKg(byClass[0]), Grams.toKg(byClass[1]), Grams.toKg(byClass[2]), minutes);
+        Driver driver = n.driversById().get(dt.trip().driverId());
+        String navigation = driver == null ? null : navigationUrl(driver.home(),
+                stops.stream().map(s -> new GeoPoint(s.lat(), s.lon())).toList());
         return new RouteSheet.Trip(dt.planId(), dt.trip().id(), dt.trip().date(), dt.trip().start(), dt.trip().end(), dt.done(),
-                dt.doneAt() == null ? null : dt.doneAt().atZone(zone).toOffsetDateTime(), stops, totals);
+                dt.doneAt() == null ? null : dt.doneAt().atZone(zone).toOffsetDateTime(), stops, totals, navigation);
+    }
+
+    /** Google Maps directions links open at most this many waypoints (stops between the start and the end). */
+    static final int MAX_WAYPOINTS = 9;
+
+    /**
+     * Driving directions for a whole trip in stop order: from home through every stop (waypoints) back home; null
+     * when the trip has more stops than {@link #MAX_WAYPOINTS}.
+     */
+    static String navigationUrl(GeoPoint home, List<GeoPoint> stops) {
+        if (stops.isEmpty() || stops.size() > MAX_WAYPOINTS) {
+            return null;
+        }
+        StringBuilder url = new StringBuilder("https://www.google.com/maps/dir/?api=1&travelmode=driving&origin=")
+                .append(urlPoint(home)).append("&destination=").append(urlPoint(home)).append("&waypoints=");
+        for (int i = 0; i < stops.size(); i++) {
+            url.append(i == 0 ? "" : "%7C").append(urlPoint(stops.get(i)));
+        }
+        return url.toString();
+    }
+
+    private static String urlPoint(GeoPoint p) {
+        return String.format(Locale.ROOT, "%.6f%%2C%.6f", p.lat(), p.lon());
     }
 
     private static RouteSheet.Totals total(List<RouteSheet.Totals> trips) {

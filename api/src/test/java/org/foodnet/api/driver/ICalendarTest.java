@@ -26,7 +26,7 @@ class ICalendarTest {
                         35.6, 134.3, day.atTime(10, 0), day.atTime(10, 15), null, null, "https://example.org/map",
                         List.of(), List.of(), List.of(), false, null));
         RouteSheet.Trip trip = new RouteSheet.Trip(7, "t-drv-001-2026-12-12-1", day, day.atTime(8, 30), day.atTime(11, 0),
-                false, null, stops, totals);
+                false, null, stops, totals, null);
         return new RouteSheet("drv-001", "運転手\r\nX-EVIL:1", "", "van-1", "Van", day, day, "Asia/Tokyo", List.of(trip), totals);
     }
 

@@ -12,6 +12,7 @@ import static org.foodnet.data.jooq.Tables.STOCK_DELTA;
 import static org.foodnet.data.jooq.Tables.STOCK_MOVEMENT;
 import static org.foodnet.data.jooq.Tables.TRAVEL_LEG;
 import static org.foodnet.data.jooq.Tables.TRAVEL_PLACE;
+import static org.foodnet.data.jooq.Tables.TRAVEL_SOURCE;
 import static org.foodnet.data.jooq.Tables.VEHICLE;
 import static org.foodnet.data.jooq.Tables.VOLUNTEER;
 
@@ -55,6 +56,7 @@ import org.foodnet.solver.domain.TemperatureClass;
 import org.foodnet.solver.domain.TimeWindow;
 import org.foodnet.solver.domain.Vehicle;
 import org.foodnet.solver.travel.TravelMatrix;
+import org.foodnet.solver.travel.TravelSource;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.impl.DSL;
@@ -336,9 +338,14 @@ public final class NetworkRepository {
 
         private void storeTravelMatrix() {
             tx.deleteFrom(TRAVEL_PLACE).where(TRAVEL_PLACE.REGION_ID.eq(regionId)).execute();
+            tx.deleteFrom(TRAVEL_SOURCE).where(TRAVEL_SOURCE.REGION_ID.eq(regionId)).execute();
             TravelMatrix matrix = network.travelMatrix();
             if (matrix == null) {
                 return;
+            }
+            if (matrix.source() != null) {
+                tx.insertInto(TRAVEL_SOURCE, TRAVEL_SOURCE.REGION_ID, TRAVEL_SOURCE.EXTRACT, TRAVEL_SOURCE.SHA256)
+                        .values(regionId, matrix.source().extract(), matrix.source().sha256()).execute();
             }
             var places = tx.insertInto(TRAVEL_PLACE, TRAVEL_PLACE.REGION_ID, TRAVEL_PLACE.POSITION, TRAVEL_PLACE.PLACE_ID);
             for (int i = 0; i < matrix.placeIds().size(); i++) {
@@ -539,7 +546,9 @@ public final class NetworkRepository {
                 km[leg.getFromPosition()][leg.getToPosition()] = leg.getKm();
                 minutes[leg.getFromPosition()][leg.getToPosition()] = leg.getMinutes();
             });
-            return new TravelMatrix(places, km, minutes);
+            TravelSource source = dsl.selectFrom(TRAVEL_SOURCE).where(TRAVEL_SOURCE.REGION_ID.eq(region.id()))
+                    .fetchOptional(r -> new TravelSource(r.getExtract(), r.getSha256())).orElse(null);
+            return new TravelMatrix(places, km, minutes, source);
         }
     }
 }

@@ -212,6 +212,37 @@ class NetworkRepositoryTest {
     }
 
     @Test
+    void aRoadMatrixKeepsItsSourceAndAMatrixOfUnknownOriginHasNone() {
+        Network rich = TestNetworks.rich();
+        List<String> places = rich.places().stream().map(org.foodnet.solver.domain.Place::id).toList();
+        int n = places.size();
+        double[][] km = new double[n][n];
+        double[][] minutes = new double[n][n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                km[i][j] = i == j ? 0 : 1 + i + j;
+                minutes[i][j] = i == j ? 0 : 2.017 * (1 + i + j);
+            }
+        }
+        org.foodnet.solver.travel.TravelSource source =
+                new org.foodnet.solver.travel.TravelSource("andorra.osm.pbf", "70998b72b5ee" + "0".repeat(52));
+        networks.store("roads", new Network(rich.name(), rich.settings(), rich.sites(), rich.needs(), rich.lots(),
+                rich.vehicles(), rich.drivers(), new TravelMatrix(places, km, minutes, source)));
+
+        TravelMatrix loaded = networks.load("roads", TestNetworks.MONTH).orElseThrow().travelMatrix();
+        assertThat(loaded.source()).isEqualTo(source);
+        assertThat(loaded.minutes()).isDeepEqualTo(minutes);
+
+        // stored again without a source (an explicit matrix): the old source does not linger
+        networks.store("roads", new Network(rich.name(), rich.settings(), rich.sites(), rich.needs(), rich.lots(),
+                rich.vehicles(), rich.drivers(), new TravelMatrix(places, km, minutes)));
+        assertThat(networks.load("roads", TestNetworks.MONTH).orElseThrow().travelMatrix().source()).isNull();
+        // and without a matrix at all
+        networks.store("roads", rich);
+        assertThat(networks.load("roads", TestNetworks.MONTH).orElseThrow().travelMatrix()).isNull();
+    }
+
+    @Test
     void regionsAreListed() {
         networks.store("zz-last", TestNetworks.rich());
 

@@ -10,6 +10,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 
 import org.foodnet.solver.FoodnetSolver;
 import org.foodnet.solver.PlanSummary;
@@ -24,6 +26,12 @@ import org.foodnet.solver.json.InputFormatException;
 import org.foodnet.solver.json.NetworkJson;
 import org.foodnet.solver.json.PlanJson;
 import org.foodnet.solver.plan.Plan;
+import org.foodnet.solver.travel.TravelMatrix;
+import org.foodnet.solver.travel.TravelSource;
+import org.foodnet.solver.travel.road.RoadCheck;
+import org.foodnet.solver.travel.road.RoadMatrix;
+import org.foodnet.solver.travel.road.RoadNetwork;
+import org.foodnet.solver.travel.road.RoadTravel;
 
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.SerializationFeature;
@@ -36,10 +44,20 @@ public final class Main {
 
     static final String USAGE = """
             usage:
-              foodnet demo  --output network.json [--seed 1] [--scale 1] [--month 2026-12]
+              foodnet demo  --output network.json [--seed 1] [--scale 1] [--month 2026-12] [--osm extract.osm.pbf]
               foodnet solve --input network.json --output plan.json [--time-limit 30s] [--summary-json summary.json]
-                            [--weight "Trips=5"]... [--threads 0] [--seed 0]
-              foodnet check --input network.json --plan plan.json""";
+                            [--weight "Trips=5"]... [--threads 0] [--seed 0] [--osm extract.osm.pbf]
+              foodnet check --input network.json --plan plan.json [--osm extract.osm.pbf]
+              foodnet roadcheck --input network.json --osm extract.osm.pbf [--plan plan.json | --time-limit 30s]
+              road options (with --osm): [--max-snap-meters 300] [--graph-cache folder]""";
+
+    /** The options each command accepts; anything else is refused. */
+    private static final Map<String, Set<String>> OPTIONS = Map.of(
+            "demo", Set.of("output", "seed", "scale", "month", "osm", "max-snap-meters", "graph-cache"),
+            "solve", Set.of("input", "output", "time-limit", "summary-json", "weight", "threads", "seed", "osm",
+                    "max-snap-meters", "graph-cache"),
+            "check", Set.of("input", "plan", "osm", "max-snap-meters", "graph-cache"),
+            "roadcheck", Set.of("input", "plan", "osm", "time-limit", "seed", "max-snap-meters", "graph-cache"));
 
     private final PrintStream out;
     private final PrintStream err;
@@ -50,6 +68,11 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        // GraphHopper's import log is not for people running the command line
+        System.setProperty("org.slf4j.simpleLogger.log.com.graphhopper", "warn");
+        // GraphHopper's OSM reader (osmosis-osm-binary) has old protobuf classes: protobuf 4 warns about each of
+        // them on every import; they only parse the extract the user gave
+        System.setProperty("com.google.protobuf.use_unsafe_pre22_gencode", "true");
         System.exit(new Main(System.out, System.err).run(args));
     }
 
@@ -60,11 +83,27 @@ public final class Main {
             return args.length == 0 ? 2 : 0;
         }
         try {
+            Set<String> known = OPTIONS.get(args[0]);
+            if (known == null) {
+                throw new UsageException("unknown command '" + args[0] + "'");
+            }
             Options o = Options.parse(args);
+            for (String name : o.values().keySet()) {
+                if (!known.contains(name)) {
+                    err.println("foodnet " + args[0] + ": unknown option --" + name + " (accepted: --"
+                            + String.join(", --", known.stream().sorted().toList()) + ")");
+                    return 2;
+                }
+            }
+            if (!o.weightSpecs().isEmpty() && !known.contains("weight")) {
+                err.println("foodnet " + args[0] + ": unknown option --weight");
+                return 2;
+            }
             return switch (args[0]) {
                 case "demo" -> demo(o);
                 case "solve" -> solve(o);
                 case "check" -> check(o);
+                case "roadcheck" -> roadcheck(o);
                 default -> throw new UsageException("unknown command '" + args[0] + "'");
             };
         } catch (UsageException e) {
@@ -90,10 +129,82 @@ public final class Main {
                 ? DemoNetworkGenerator.generate(seed, scale, java.time.YearMonth.parse(o.value("month")))
                 : DemoNetworkGenerator.generate(seed, scale);
         Path output = o.path("output");
+        if (o.has("osm")) {
+            try (RoadNetwork roads = openRoads(o)) {
+                network = RoadTravel.placeOnRoads(network, roads);
+                out.printf(Locale.ROOT, "placed on the roads of %s (© OpenStreetMap contributors, ODbL)%n",
+                        roads.source().describe());
+                if (network.places().size() <= RoadMatrix.MAX_DENSE_PLACES) {
+                    network = RoadTravel.withMatrix(network, roadMatrix(network, roads, o));
+                } else {
+                    out.printf(Locale.ROOT, "no road matrix: %d places is more than %d (solve --osm refuses it)%n",
+                            network.places().size(), RoadMatrix.MAX_DENSE_PLACES);
+                }
+            }
+        }
         NetworkJson.write(network, output);
         out.printf(Locale.ROOT, "wrote %s: %d sites, %d lots, %d drivers%n", output, network.sites().size(),
                 network.lots().size(), network.drivers().size());
         return 0;
+    }
+
+    private RoadNetwork openRoads(Options o) {
+        Path cache = o.has("graph-cache") ? o.path("graph-cache") : null;
+        RoadNetwork roads = RoadNetwork.open(o.path("osm"), cache);
+        out.printf(Locale.ROOT, "road graph %s %s in %.1f s%n", roads.imported() ? "imported into" : "loaded from",
+                roads.graphFolder(), roads.openMillis() / 1000.0);
+        return roads;
+    }
+
+    private double maxSnapMeters(Options o) {
+        if (!o.has("max-snap-meters")) {
+            return RoadNetwork.DEFAULT_MAX_SNAP_METERS;
+        }
+        try {
+            double m = Double.parseDouble(o.value("max-snap-meters"));
+            if (m > 0 && Double.isFinite(m)) {
+                return m;
+            }
+        } catch (NumberFormatException e) {
+            // refused below
+        }
+        throw new UsageException("--max-snap-meters must be a positive number of metres, got '" + o.value("max-snap-meters") + "'");
+    }
+
+    private TravelMatrix roadMatrix(Network network, RoadNetwork roads, Options o) {
+        long t0 = System.nanoTime();
+        TravelMatrix matrix = RoadTravel.matrix(network, roads, maxSnapMeters(o), Runtime.getRuntime().availableProcessors());
+        out.printf(Locale.ROOT, "road matrix: %d places in %.1f s%n", matrix.placeIds().size(), (System.nanoTime() - t0) / 1e9);
+        return matrix;
+    }
+
+    /**
+     * The network with its road matrix from --osm: the network's own when it was made from the same extract (every
+     * place still snaps within the limit), else computed; refused when the network has a matrix from elsewhere.
+     * Without --osm: the network as it is.
+     */
+    private Network withRoads(Network network, Options o, Path writeBackTo) {
+        if (!o.has("osm")) {
+            return network;
+        }
+        try (RoadNetwork roads = openRoads(o)) {
+            TravelMatrix own = network.travelMatrix();
+            if (own != null) {
+                if (!roads.source().equals(own.source())) {
+                    throw new IllegalArgumentException("the network's travelMatrix was made from "
+                            + TravelSource.describe(own.source()) + ", not from " + roads.source().describe()
+                            + " (remove travelMatrix from the network file to compute it from --osm)");
+                }
+                RoadTravel.checkSnapping(network, roads, maxSnapMeters(o));
+                return network;
+            }
+            Network withMatrix = RoadTravel.withMatrix(network, roadMatrix(network, roads, o));
+            if (writeBackTo != null) {
+                NetworkJson.write(withMatrix, writeBackTo);
+                out.printf(Locale.ROOT, "wrote the road matrix into %s%n", writeBackTo);
+            }
+            return withMatrix;
+        }
     }
 
     private int solve(Options o) throws IOException {
@@ -101,6 +212,7 @@ public final class Main {
         SolveOptions options = new SolveOptions(limit, o.weights(), (int) o.longValue("threads", 0), o.longValue("seed", 0));
         Path output = o.path("output");
         Network network = NetworkJson.read(o.path("input"));
+        network = withRoads(network, o, o.path("input"));
         SolveResult result = FoodnetSolver.solve(network, options, p -> { });
         Plan plan = result.plan();
         PlanJson.write(plan, output);
@@ -126,12 +238,41 @@ public final class Main {
     private int check(Options o) {
         Network network = NetworkJson.read(o.path("input"));
         Plan plan = PlanJson.read(o.path("plan"));
+        network = withRoads(network, o, null);
+        TravelSource networkSource = network.travelMatrix() == null ? null : network.travelMatrix().source();
+        if (!Objects.equals(plan.travelSource(), networkSource)) {
+            throw new IllegalArgumentException(o.value("plan") + " was made with the travel times of "
+                    + TravelSource.describe(plan.travelSource()) + ", but this check has those of "
+                    + TravelSource.describe(networkSource) + ": refusing to judge it against another travel source");
+        }
         CheckReport report = PlanChecker.check(network, plan);
         out.println(report.summary());
         for (Violation v : report.violations()) {
             out.println("  " + v.kind() + ": " + v.message());
         }
         return report.feasible() ? 0 : 1;
+    }
+
+    private int roadcheck(Options o) {
+        Network network = NetworkJson.read(o.path("input"));
+        Network road = withRoads(network, o, null);
+        if (road.travelMatrix() == null || road.travelMatrix().source() == null) {
+            throw new UsageException("roadcheck needs --osm (or a network whose travelMatrix was made from an extract)");
+        }
+        Network greatCircle = RoadTravel.withMatrix(network, null);
+        Plan plan;
+        String planName;
+        if (o.has("plan")) {
+            plan = PlanJson.read(o.path("plan"));
+            planName = o.value("plan");
+        } else {
+            Duration limit = o.duration("time-limit", Duration.ofSeconds(30));
+            plan = FoodnetSolver.solve(greatCircle, new SolveOptions(limit, Map.of(), 0, o.longValue("seed", 0)), p -> { }).plan();
+            planName = "a great-circle plan (" + limit.toSeconds() + " s)";
+        }
+        RoadCheck.Report report = RoadCheck.compare(greatCircle, road, plan);
+        out.println(report.table(road.travelMatrix().source(), planName));
+        return 0;
     }
 
     static final class UsageException extends RuntimeException {

@@ -58,6 +58,7 @@ public final class FoodnetJsonModule extends SimpleModule {
         setMixInAnnotation(Driver.class, DriverMixin.class);
         setMixInAnnotation(AvailabilitySlot.class, AvailabilitySlotMixin.class);
         setMixInAnnotation(TravelMatrix.class, TravelMatrixMixin.class);
+        setMixInAnnotation(org.foodnet.solver.travel.TravelSource.class, TravelSourceMixin.class);
         setMixInAnnotation(Plan.class, PlanMixin.class);
         setMixInAnnotation(PlannedTrip.class, PlannedTripMixin.class);
         setMixInAnnotation(PlannedStop.class, PlannedStopMixin.class);
@@ -166,6 +167,11 @@ public final class FoodnetJsonModule extends SimpleModule {
         @JsonProperty(required = true) abstract List<String> placeIds();
         @JsonProperty(required = true) abstract double[][] km();
         @JsonProperty(required = true) abstract double[][] minutes();
+    }
+
+    abstract static class TravelSourceMixin {
+        @JsonProperty(required = true) abstract String extract();
+        @JsonProperty(required = true) abstract String sha256();
     }
 
     abstract static class PlanMixin {

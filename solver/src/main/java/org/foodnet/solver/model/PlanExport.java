@@ -59,7 +59,9 @@ public final class PlanExport {
                     p.getGrams(), p.isDelivered()));
         }
         String score = solution.getScore() == null ? null : solution.getScore().toString();
-        return new Plan(ctx.network().name(), ctx.network().settings().month(), score, trips, allocations);
+        org.foodnet.solver.travel.TravelMatrix matrix = ctx.network().travelMatrix();
+        return new Plan(ctx.network().name(), ctx.network().settings().month(), score, trips, allocations,
+                matrix == null ? null : matrix.source());
     }
 
     /** The trip's visits grouped into the stops a driver makes: consecutive visits at one site. */

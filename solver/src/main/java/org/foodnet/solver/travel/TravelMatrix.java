@@ -9,8 +9,14 @@ import java.util.Map;
  * in minutes (for instance from a road-network router, or Euclidean distances for literature benchmarks).
  *
  * @param placeIds row/column order of the two matrices
+ * @param source   the OpenStreetMap extract a road matrix was computed from; null for any other matrix
  */
-public record TravelMatrix(List<String> placeIds, double[][] km, double[][] minutes) {
+public record TravelMatrix(List<String> placeIds, double[][] km, double[][] minutes, TravelSource source) {
+
+    /** A matrix of unknown origin (no {@link TravelSource}). */
+    public TravelMatrix(List<String> placeIds, double[][] km, double[][] minutes) {
+        this(placeIds, km, minutes, null);
+    }
 
     public TravelMatrix {
         placeIds = List.copyOf(placeIds);
