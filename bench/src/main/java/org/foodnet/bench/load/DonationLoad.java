@@ -60,7 +60,7 @@ public final class DonationLoad {
     static final JsonMapper JSON = JsonMapper.builder().build();
 
     record Options(URI url, String adminUser, String adminPassword, String auth, int rate, int durationSeconds,
-                   int clients, int warmupSeconds, int seed, String site, boolean verify) {
+                   int clients, int warmupSeconds, int seed, String site, boolean verify, Map<String, Long> cpuPids) {
 
         static Options parse(String[] args) {
             Map<String, String> o = new HashMap<>();
@@ -83,12 +83,30 @@ public final class DonationLoad {
                     admin.substring(colon + 1), auth, Integer.parseInt(o.getOrDefault("rate", "200")),
                     Integer.parseInt(o.getOrDefault("duration", "60")), Integer.parseInt(o.getOrDefault("clients", "50")),
                     Integer.parseInt(o.getOrDefault("warmup", "10")), Integer.parseInt(o.getOrDefault("seed", "10000")),
-                    o.getOrDefault("site", "hub"), Boolean.parseBoolean(o.getOrDefault("verify", "true")));
+                    o.getOrDefault("site", "hub"), Boolean.parseBoolean(o.getOrDefault("verify", "true")),
+                    cpuPids(o.getOrDefault("cpu", "")));
             if (options.rate < 1 || options.durationSeconds < 1 || options.clients < 1 || options.warmupSeconds < 0
                     || options.seed < 0) {
                 throw new IllegalArgumentException("rate, duration and clients must be >= 1, warmup and seed >= 0");
             }
             return options;
+        }
+
+        /** {@code --cpu service=1234,postgres=5678}: processes (with their descendants) whose CPU time the run reports. */
+        static Map<String, Long> cpuPids(String spec) {
+            Map<String, Long> pids = new LinkedHashMap<>();
+            for (String part : spec.split(",")) {
+                if (part.isBlank()) {
+                    continue;
+                }
+                int eq = part.indexOf('=');
+                try {
+                    pids.put(part.substring(0, eq).trim(), Long.parseLong(part.substring(eq + 1).trim()));
+                } catch (RuntimeException e) {
+                    throw new IllegalArgumentException("--cpu must be name=pid[,name=pid...], got " + part);
+                }
+            }
+            return pids;
         }
     }
 
@@ -123,7 +141,8 @@ public final class DonationLoad {
         } catch (IllegalArgumentException e) {
             System.err.println("error: " + e.getMessage());
             System.err.println("usage: DonationLoad --url http://localhost:8080 --admin user:password --auth token|session|basic "
-                    + "[--rate 200] [--duration 60] [--clients 50] [--warmup 10] [--seed 10000] [--site hub] [--verify true]");
+                    + "[--rate 200] [--duration 60] [--clients 50] [--warmup 10] [--seed 10000] [--site hub] [--verify true] "
+                    + "[--cpu service=PID,postgres=PID]");
             System.exit(2);
             return;
         }
@@ -187,11 +206,64 @@ public final class DonationLoad {
             }, "load-client-" + c);
             threads[c].start();
         }
+        Map<String, Long> cpuBefore = new LinkedHashMap<>();
+        Thread cpuStart = new Thread(() -> {
+            long due = start + (long) options.warmupSeconds * 1_000_000_000L;
+            long wait;
+            while ((wait = due - System.nanoTime()) > 0) {
+                LockSupport.parkNanos(wait);
+            }
+            synchronized (cpuBefore) {
+                cpuBefore.putAll(cpuNow());
+            }
+        }, "load-cpu");
+        cpuStart.start();
         for (Thread t : threads) {
             t.join();
         }
+        cpuStart.join();
+        Map<String, Long> cpuAfter = cpuNow();
         long end = Arrays.stream(outcomes).mapToLong(o -> o.endNanos).max().orElse(start);
+        synchronized (cpuBefore) {
+            reportCpu(cpuBefore, cpuAfter, total - warmup);
+        }
         return report(outcomes, warmup, start, end, startedAt);
+    }
+
+    /** CPU milliseconds so far of each --cpu process (with descendants) and of this load generator. */
+    private Map<String, Long> cpuNow() {
+        Map<String, Long> now = new LinkedHashMap<>();
+        ProcessCpu cpu = ProcessCpu.linux();
+        if (!cpu.available()) {
+            return now;
+        }
+        Map<String, Long> pids = new LinkedHashMap<>(options.cpuPids);
+        pids.put("load generator", ProcessHandle.current().pid());
+        pids.forEach((name, pid) -> {
+            try {
+                now.put(name, cpu.millis(pid));
+            } catch (IOException e) {
+                out.printf(Locale.ROOT, "cpu: cannot read process %d (%s): %s%n", pid, name, e.getMessage());
+            }
+        });
+        return now;
+    }
+
+    /**
+     * CPU per request over the measured part (from the end of the warm-up to the last answer), per process: what a
+     * donation costs each of them, which a shared machine changes far less than it changes latency.
+     */
+    private void reportCpu(Map<String, Long> before, Map<String, Long> after, int requests) {
+        StringBuilder line = new StringBuilder("CPU per request, measured part:");
+        before.forEach((name, ms) -> {
+            Long end = after.get(name);
+            if (end != null) {
+                line.append(String.format(Locale.ROOT, " %s %.2f ms;", name, (end - ms) / (double) requests));
+            }
+        });
+        if (!before.isEmpty()) {
+            out.println(line.substring(0, line.length() - 1));
+        }
     }
 
     private void donate(HttpClient client, Map<String, String> headers, int i, Outcome outcome) {
