@@ -43,7 +43,8 @@ import tools.jackson.databind.json.JsonMapper;
  *       apart; seeds the month with {@code --seed} donations through the donations CSV (1,000 rows per upload).</li>
  *   <li>Signs the {@code --clients} clients in as that organizer: {@code basic} (the password on every request),
  *       {@code session} (each client posts the login form once and sends its session cookie) or {@code token}
- *       (one personal API token, {@code Authorization: Bearer}). Each client has its own HTTP/1.1 connection.</li>
+ *       (one personal API token, {@code Authorization: Bearer}). The clients share one {@code HttpClient}
+ *       (HTTP/1.1, a connection per request in flight, kept open); each sends its own credentials or cookies.</li>
  *   <li>Sends {@code --rate} donations per second on a fixed schedule for {@code --warmup} then {@code --duration}
  *       seconds: request i is due at start + i / rate and belongs to client i mod clients. A client that is still
  *       waiting for an answer sends its next request late, and the <b>latency counts from the scheduled time</b>,
@@ -169,16 +170,21 @@ public final class DonationLoad {
             require(made, 201, "making an API token");
             token = JSON.readTree(made.body()).get("token").asString();
         }
+        // The clients' requests go through one HttpClient (one selector thread; it opens a connection per request in
+        // flight and keeps them open) with the cookies as a plain header: 50 HttpClients with a CookieManager each
+        // cost the load generator, which shares the cores with the service, markedly more CPU per request.
+        HttpClient shared = client(null);
         for (int c = 0; c < options.clients; c++) {
-            CookieManager cookies = new CookieManager();
-            HttpClient client = client(cookies);
             Map<String, String> headers = new LinkedHashMap<>();
             switch (options.auth) {
                 case "basic" -> headers.put("Authorization", basic(runId, password));
                 case "token" -> headers.put("Authorization", "Bearer " + token);
-                default -> headers.putAll(login(client, cookies));
+                default -> {
+                    CookieManager cookies = new CookieManager();
+                    headers.putAll(login(client(cookies), cookies));
+                }
             }
-            clients.add(client);
+            clients.add(shared);
             clientHeaders.add(headers);
         }
 
@@ -400,6 +406,11 @@ public final class DonationLoad {
         if (cookie(cookies, "JSESSIONID") == null) {
             throw new IllegalStateException("login as " + runId + " gave no session cookie");
         }
+        StringBuilder cookieHeader = new StringBuilder();
+        for (HttpCookie c : cookies.getCookieStore().getCookies()) {
+            cookieHeader.append(cookieHeader.isEmpty() ? "" : "; ").append(c.getName()).append('=').append(c.getValue());
+        }
+        headers.put("Cookie", cookieHeader.toString());
         return headers;
     }
 
