@@ -38,6 +38,16 @@ public class NetworkService {
     private final Clock clock;
     private final DonationLog donationLog;
 
+    /**
+     * Each network's time zone, read at most once per {@link #ZONE_CACHE_NANOS} (every donation needs it for "today"):
+     * dropped here when this node stores a network, re-read within that time after another node changed it.
+     */
+    private final java.util.Map<String, CachedZone> zones = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final long ZONE_CACHE_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+
+    private record CachedZone(ZoneId zone, long readAt) {
+    }
+
     NetworkService(NetworkRepository networks, JdbcClient jdbc, FoodnetProperties properties, Clock clock,
                    DonationLog donationLog) {
         this.networks = networks;
@@ -64,8 +74,19 @@ public class NetworkService {
 
     /** The network's time zone (Asia/Tokyo for the demo); UTC before any network is stored. */
     public ZoneId zone() {
-        return jdbc.sql("SELECT time_zone FROM region WHERE code = ?").param(region()).query(String.class).optional()
-                .map(ZoneId::of).orElse(ZoneId.of("UTC"));
+        String region = region();
+        CachedZone cached = zones.get(region);
+        long now = System.nanoTime();
+        if (cached != null && now - cached.readAt() < ZONE_CACHE_NANOS) {
+            return cached.zone();
+        }
+        ZoneId read = jdbc.sql("SELECT time_zone FROM region WHERE code = ?").param(region).query(String.class).optional()
+                .map(ZoneId::of).orElse(null);
+        if (read == null) {
+            return ZoneId.of("UTC");   // no network yet: not cached, the first PUT /api/network sets it
+        }
+        zones.put(region, new CachedZone(read, now));
+        return read;
     }
 
     public LocalDate today() {
@@ -105,11 +126,13 @@ public class NetworkService {
 
     /** Drops the donation log's cached sites now and again when this transaction has ended. */
     private void sitesChanged() {
+        zones.clear();
         donationLog.forgetSites();
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void afterCompletion(int status) {
+                    zones.clear();
                     donationLog.forgetSites();
                 }
             });

@@ -43,7 +43,8 @@ import tools.jackson.databind.json.JsonMapper;
  *       apart; seeds the month with {@code --seed} donations through the donations CSV (1,000 rows per upload).</li>
  *   <li>Signs the {@code --clients} clients in as that organizer: {@code basic} (the password on every request),
  *       {@code session} (each client posts the login form once and sends its session cookie) or {@code token}
- *       (one personal API token, {@code Authorization: Bearer}). Each client has its own HTTP/1.1 connection.</li>
+ *       (one personal API token, {@code Authorization: Bearer}). The clients share one {@code HttpClient}
+ *       (HTTP/1.1, a connection per request in flight, kept open); each sends its own credentials or cookies.</li>
  *   <li>Sends {@code --rate} donations per second on a fixed schedule for {@code --warmup} then {@code --duration}
  *       seconds: request i is due at start + i / rate and belongs to client i mod clients. A client that is still
  *       waiting for an answer sends its next request late, and the <b>latency counts from the scheduled time</b>,
@@ -60,7 +61,7 @@ public final class DonationLoad {
     static final JsonMapper JSON = JsonMapper.builder().build();
 
     record Options(URI url, String adminUser, String adminPassword, String auth, int rate, int durationSeconds,
-                   int clients, int warmupSeconds, int seed, String site, boolean verify) {
+                   int clients, int warmupSeconds, int seed, String site, boolean verify, Map<String, Long> cpuPids) {
 
         static Options parse(String[] args) {
             Map<String, String> o = new HashMap<>();
@@ -83,12 +84,30 @@ public final class DonationLoad {
                     admin.substring(colon + 1), auth, Integer.parseInt(o.getOrDefault("rate", "200")),
                     Integer.parseInt(o.getOrDefault("duration", "60")), Integer.parseInt(o.getOrDefault("clients", "50")),
                     Integer.parseInt(o.getOrDefault("warmup", "10")), Integer.parseInt(o.getOrDefault("seed", "10000")),
-                    o.getOrDefault("site", "hub"), Boolean.parseBoolean(o.getOrDefault("verify", "true")));
+                    o.getOrDefault("site", "hub"), Boolean.parseBoolean(o.getOrDefault("verify", "true")),
+                    cpuPids(o.getOrDefault("cpu", "")));
             if (options.rate < 1 || options.durationSeconds < 1 || options.clients < 1 || options.warmupSeconds < 0
                     || options.seed < 0) {
                 throw new IllegalArgumentException("rate, duration and clients must be >= 1, warmup and seed >= 0");
             }
             return options;
+        }
+
+        /** {@code --cpu service=1234,postgres=5678}: processes (with their descendants) whose CPU time the run reports. */
+        static Map<String, Long> cpuPids(String spec) {
+            Map<String, Long> pids = new LinkedHashMap<>();
+            for (String part : spec.split(",")) {
+                if (part.isBlank()) {
+                    continue;
+                }
+                int eq = part.indexOf('=');
+                try {
+                    pids.put(part.substring(0, eq).trim(), Long.parseLong(part.substring(eq + 1).trim()));
+                } catch (RuntimeException e) {
+                    throw new IllegalArgumentException("--cpu must be name=pid[,name=pid...], got " + part);
+                }
+            }
+            return pids;
         }
     }
 
@@ -123,7 +142,8 @@ public final class DonationLoad {
         } catch (IllegalArgumentException e) {
             System.err.println("error: " + e.getMessage());
             System.err.println("usage: DonationLoad --url http://localhost:8080 --admin user:password --auth token|session|basic "
-                    + "[--rate 200] [--duration 60] [--clients 50] [--warmup 10] [--seed 10000] [--site hub] [--verify true]");
+                    + "[--rate 200] [--duration 60] [--clients 50] [--warmup 10] [--seed 10000] [--site hub] [--verify true] "
+                    + "[--cpu service=PID,postgres=PID]");
             System.exit(2);
             return;
         }
@@ -150,16 +170,21 @@ public final class DonationLoad {
             require(made, 201, "making an API token");
             token = JSON.readTree(made.body()).get("token").asString();
         }
+        // The clients' requests go through one HttpClient (one selector thread; it opens a connection per request in
+        // flight and keeps them open) with the cookies as a plain header: 50 HttpClients with a CookieManager each
+        // cost the load generator, which shares the cores with the service, markedly more CPU per request.
+        HttpClient shared = client(null);
         for (int c = 0; c < options.clients; c++) {
-            CookieManager cookies = new CookieManager();
-            HttpClient client = client(cookies);
             Map<String, String> headers = new LinkedHashMap<>();
             switch (options.auth) {
                 case "basic" -> headers.put("Authorization", basic(runId, password));
                 case "token" -> headers.put("Authorization", "Bearer " + token);
-                default -> headers.putAll(login(client, cookies));
+                default -> {
+                    CookieManager cookies = new CookieManager();
+                    headers.putAll(login(client(cookies), cookies));
+                }
             }
-            clients.add(client);
+            clients.add(shared);
             clientHeaders.add(headers);
         }
 
@@ -187,11 +212,64 @@ public final class DonationLoad {
             }, "load-client-" + c);
             threads[c].start();
         }
+        Map<String, Long> cpuBefore = new LinkedHashMap<>();
+        Thread cpuStart = new Thread(() -> {
+            long due = start + (long) options.warmupSeconds * 1_000_000_000L;
+            long wait;
+            while ((wait = due - System.nanoTime()) > 0) {
+                LockSupport.parkNanos(wait);
+            }
+            synchronized (cpuBefore) {
+                cpuBefore.putAll(cpuNow());
+            }
+        }, "load-cpu");
+        cpuStart.start();
         for (Thread t : threads) {
             t.join();
         }
+        cpuStart.join();
+        Map<String, Long> cpuAfter = cpuNow();
         long end = Arrays.stream(outcomes).mapToLong(o -> o.endNanos).max().orElse(start);
+        synchronized (cpuBefore) {
+            reportCpu(cpuBefore, cpuAfter, total - warmup);
+        }
         return report(outcomes, warmup, start, end, startedAt);
+    }
+
+    /** CPU milliseconds so far of each --cpu process (with descendants) and of this load generator. */
+    private Map<String, Long> cpuNow() {
+        Map<String, Long> now = new LinkedHashMap<>();
+        ProcessCpu cpu = ProcessCpu.linux();
+        if (!cpu.available()) {
+            return now;
+        }
+        Map<String, Long> pids = new LinkedHashMap<>(options.cpuPids);
+        pids.put("load generator", ProcessHandle.current().pid());
+        pids.forEach((name, pid) -> {
+            try {
+                now.put(name, cpu.millis(pid));
+            } catch (IOException e) {
+                out.printf(Locale.ROOT, "cpu: cannot read process %d (%s): %s%n", pid, name, e.getMessage());
+            }
+        });
+        return now;
+    }
+
+    /**
+     * CPU per request over the measured part (from the end of the warm-up to the last answer), per process: what a
+     * donation costs each of them, which a shared machine changes far less than it changes latency.
+     */
+    private void reportCpu(Map<String, Long> before, Map<String, Long> after, int requests) {
+        StringBuilder line = new StringBuilder("CPU per request, measured part:");
+        before.forEach((name, ms) -> {
+            Long end = after.get(name);
+            if (end != null) {
+                line.append(String.format(Locale.ROOT, " %s %.2f ms;", name, (end - ms) / (double) requests));
+            }
+        });
+        if (!before.isEmpty()) {
+            out.println(line.substring(0, line.length() - 1));
+        }
     }
 
     private void donate(HttpClient client, Map<String, String> headers, int i, Outcome outcome) {
@@ -328,6 +406,11 @@ public final class DonationLoad {
         if (cookie(cookies, "JSESSIONID") == null) {
             throw new IllegalStateException("login as " + runId + " gave no session cookie");
         }
+        StringBuilder cookieHeader = new StringBuilder();
+        for (HttpCookie c : cookies.getCookieStore().getCookies()) {
+            cookieHeader.append(cookieHeader.isEmpty() ? "" : "; ").append(c.getName()).append('=').append(c.getValue());
+        }
+        headers.put("Cookie", cookieHeader.toString());
         return headers;
     }
 
