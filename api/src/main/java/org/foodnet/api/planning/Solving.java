@@ -78,8 +78,10 @@ class Solving implements SmartLifecycle {
     private final Node node;
     private final OneTimeTask<Void> task;
     private final SchedulerClient client;
-    private final Scheduler scheduler;
-    private final ScheduledExecutorService ticker;
+    private final DataSource transactional;
+    /** Made anew at each start: a stopped db-scheduler cannot start again (a test context is stopped and restarted). */
+    private volatile Scheduler scheduler;
+    private volatile ScheduledExecutorService ticker;
     private final Map<Long, Run> running = new ConcurrentHashMap<>();
     private volatile boolean stopping;
     private volatile boolean started;
@@ -98,9 +100,21 @@ class Solving implements SmartLifecycle {
                 .onDeadExecution(this::nodeDied)
                 .execute((instance, context) -> execute(Long.parseLong(instance.getId())));
         // scheduling joins the transaction that queues the job (both commit or neither)
-        DataSource transactional = new TransactionAwareDataSourceProxy(dataSource);
+        this.transactional = new TransactionAwareDataSourceProxy(dataSource);
         this.client = SchedulerClient.Builder.create(transactional, task).build();
-        this.scheduler = !node.worker() ? null : Scheduler.create(transactional, task)
+        this.ticker = newTicker();
+    }
+
+    private static ScheduledExecutorService newTicker() {
+        return Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "solve-progress");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    private Scheduler newScheduler() {
+        return Scheduler.create(transactional, task)
                 .schedulerName(new SchedulerName.Fixed(node.name()))
                 .threads(node.solverThreads())
                 .pollingInterval(Duration.ofSeconds(1))
@@ -108,11 +122,6 @@ class Solving implements SmartLifecycle {
                 .missedHeartbeatsLimit(MISSED_HEARTBEATS)
                 .shutdownMaxWait(Duration.ofSeconds(30))
                 .build();
-        this.ticker = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "solve-progress");
-            t.setDaemon(true);
-            return t;
-        });
     }
 
     /** Refuses new work early when too many jobs wait for a node (503 with Retry-After). */
@@ -393,10 +402,15 @@ class Solving implements SmartLifecycle {
 
     @Override
     public void start() {
-        if (scheduler != null) {
+        if (ticker.isShutdown()) {
+            ticker = newTicker();
+        }
+        stopping = false;
+        if (node.worker()) {
+            scheduler = newScheduler();
             scheduler.start();
         }
-        LOG.info("Node {}: {}", node, scheduler != null ? "claims and solves jobs" : "does not solve jobs (api only)");
+        LOG.info("Node {}: {}", node, node.worker() ? "claims and solves jobs" : "does not solve jobs (api only)");
         started = true;
     }
 
@@ -404,8 +418,10 @@ class Solving implements SmartLifecycle {
     public void stop() {
         stopping = true;
         running.values().forEach(r -> r.control.stop());
-        if (scheduler != null) {
-            scheduler.stop(); // waits for the running jobs to store their best plan
+        Scheduler current = scheduler;
+        if (current != null) {
+            current.stop(); // waits for the running jobs to store their best plan
+            scheduler = null;
         }
         ticker.shutdownNow();
         started = false;
