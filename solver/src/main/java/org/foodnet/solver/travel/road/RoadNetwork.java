@@ -44,8 +44,8 @@ import com.graphhopper.util.shapes.BBox;
  * to 0 (the fastest route), no turn costs, and a contraction-hierarchies profile for single routes.
  *
  * <p>The graph is imported once per extract into a folder named after the extract and the first 12 hex digits
- * of its SHA-256 ({@code andorra-3f2a9c01b4de-car1}): beside the extract when that folder is writable, else under
- * the given cache folder. A changed extract (another checksum) gets a new folder; the next run loads the folder
+ * of its SHA-256 ({@code andorra-3f2a9c01b4de-car1}) under the given cache folder
+ * (else ~/.foodnet/graphs). A changed extract (another checksum) gets a new folder; the next run loads the folder
  * instead of importing again. The import goes to a temporary folder that is renamed when complete, so an
  * interrupted import is never loaded.
  *
@@ -183,7 +183,11 @@ public final class RoadNetwork implements AutoCloseable {
         }
     }
 
-    /** The graph folder of an extract: beside it when writable, else under {@code cacheFolder} (or ~/.foodnet/graphs). */
+    /**
+     * The graph folder of an extract: under {@code cacheFolder}, else under ~/.foodnet/graphs — never beside the
+     * extract (a shared, read-only data folder such as ../shared/osm is not ours to write into, and a root user's
+     * "writable" check says nothing about that).
+     */
     public static Path graphFolder(Path extract, TravelSource source, Path cacheFolder) {
         String name = extract.getFileName().toString();
         int dot = name.indexOf('.');
@@ -191,10 +195,6 @@ public final class RoadNetwork implements AutoCloseable {
         String folderName = base + "-" + source.sha256().substring(0, 12) + "-" + LAYOUT;
         if (cacheFolder != null) {
             return cacheFolder.resolve(folderName);
-        }
-        Path beside = extract.toAbsolutePath().getParent();
-        if (beside != null && Files.isWritable(beside)) {
-            return beside.resolve(folderName);
         }
         return Path.of(System.getProperty("user.home"), ".foodnet", "graphs", folderName);
     }
