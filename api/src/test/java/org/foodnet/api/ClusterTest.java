@@ -3,7 +3,6 @@ package org.foodnet.api;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -77,9 +76,9 @@ class ClusterTest {
         Map<String, String> db = startDatabase(root.resolve("pgdata"));
         assertThat(db.get("FOODNET_DB_URL")).startsWith("jdbc:postgresql://127.0.0.1:");
 
-        int portA = freePort();
+        int portA = ServiceProcess.freePort();
         Process a = startNode(db, portA, "A", "api,worker", true, root.resolve("a.log"));
-        awaitUp(a, portA, root.resolve("a.log"));
+        ServiceProcess.awaitUp(a, portA, root.resolve("a.log"), START_TIMEOUT);
         Http coordinator = new Http(portA, "coordinator", "demo-coordinator");
 
         List<Long> jobs = new ArrayList<>();
@@ -91,13 +90,13 @@ class ClusterTest {
         assertThat(onA.get("node").asString()).isEqualTo("A");
 
         // B starts while A is solving job 1, and is up (its health answers; its API does not)
-        int portB = freePort();
+        int portB = ServiceProcess.freePort();
         Process b = startNode(db, portB, "B", "worker", false, root.resolve("b.log"));
         try (Connection sql = connect(db)) {
             List<String[]> overlaps = new ArrayList<>();
             CompletableFuture<Void> sampler = CompletableFuture.runAsync(() -> sample(db, overlaps));
             try {
-                awaitUp(b, portB, root.resolve("b.log"));
+                ServiceProcess.awaitUp(b, portB, root.resolve("b.log"), START_TIMEOUT);
                 Response refused = new Http(portB, "coordinator", "demo-coordinator").get("/api/jobs/" + jobs.get(0));
                 assertThat(refused.status()).as(refused.toString()).isEqualTo(404);
                 assertThat(refused.header("Content-Type")).startsWith("application/problem+json");
@@ -119,7 +118,7 @@ class ClusterTest {
                     }
                     Thread.sleep(200);
                 }
-                assertThat(killedJob).as("a job running on B with a stored best plan; B's log: %s", tail(root.resolve("b.log")))
+                assertThat(killedJob).as("a job running on B with a stored best plan; B's log: %s", ServiceProcess.tail(root.resolve("b.log")))
                         .isPositive();
                 b.toHandle().destroyForcibly();
                 Instant killedAt = Instant.now();
@@ -278,7 +277,7 @@ class ClusterTest {
 
     /** {@code ./foodnet db}: waits for its three lines. */
     private Map<String, String> startDatabase(Path dataDir) throws Exception {
-        int port = freePort();
+        int port = ServiceProcess.freePort();
         Process process = new ProcessBuilder(java(), "-Xmx128m", "-cp", System.getProperty("java.class.path"),
                 DbServer.class.getName(), "--data-dir", dataDir.toString(), "--port", Integer.toString(port))
                 .redirectError(root.resolve("db.log").toFile()).start();
@@ -308,7 +307,7 @@ class ClusterTest {
         reader.setDaemon(true);
         reader.start();
         ready.get(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-        assertThat(env).as("db log: %s", tail(root.resolve("db.log")))
+        assertThat(env).as("db log: %s", ServiceProcess.tail(root.resolve("db.log")))
                 .containsKeys("FOODNET_DB_URL", "FOODNET_DB_USER", "FOODNET_DB_PASSWORD");
         assertThat(env.get("FOODNET_DB_URL")).endsWith(":" + port + "/foodnet");
         return env;
@@ -327,39 +326,5 @@ class ClusterTest {
         Process process = builder.start();
         processes.add(process);
         return process;
-    }
-
-    private static void awaitUp(Process process, int port, Path log) throws Exception {
-        Http anonymous = new Http(port, null, null);
-        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new AssertionError("the node exited with " + process.exitValue() + ": " + tail(log));
-            }
-            try {
-                if (anonymous.get("/actuator/health/readiness").status() == 200) {
-                    return;
-                }
-            } catch (RuntimeException notYet) {
-                // not listening yet
-            }
-            Thread.sleep(500);
-        }
-        throw new AssertionError("the node did not start within " + START_TIMEOUT + ": " + tail(log));
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
-    private static String tail(Path log) {
-        try {
-            List<String> lines = Files.readAllLines(log);
-            return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
-        } catch (IOException e) {
-            return "(no log: " + e + ")";
-        }
     }
 }

@@ -1,7 +1,6 @@
 package org.foodnet.api;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -70,9 +69,9 @@ class CrashTest {
         Path dataDir = root.resolve("pgdata");
 
         long t0 = System.nanoTime();
-        int port = freePort();
+        int port = ServiceProcess.freePort();
         Process first = start(dataDir, port, root.resolve("first.log"));
-        awaitUp(first, port, root.resolve("first.log"));
+        ServiceProcess.awaitUp(first, port, root.resolve("first.log"), START_TIMEOUT);
         long up = System.nanoTime();
 
         // donations from several threads; the thread that gets the ACKNOWLEDGED_BEFORE_KILL-th 201 kills at once,
@@ -146,16 +145,16 @@ class CrashTest {
             p.onExit().get(30, TimeUnit.SECONDS);
         }
         assertThat(reached).as("%d donations acknowledged before the kill; log: %s", acknowledged.size(),
-                tail(root.resolve("first.log"))).isTrue();
+                ServiceProcess.tail(root.resolve("first.log"))).isTrue();
         assertThat(unexpected).as("answers other than 201 before the kill").isEmpty();
         assertThat(dataDir.resolve("postmaster.pid")).as("PostgreSQL was killed, not stopped").exists();
         Map<String, String> acked = new HashMap<>(acknowledged);
         long down = System.nanoTime();
 
         // restart on the same data directory: PostgreSQL recovers from its WAL
-        int secondPort = freePort();
+        int secondPort = ServiceProcess.freePort();
         Process second = start(dataDir, secondPort, root.resolve("second.log"));
-        awaitUp(second, secondPort, root.resolve("second.log"));
+        ServiceProcess.awaitUp(second, secondPort, root.resolve("second.log"), START_TIMEOUT);
         long restarted = System.nanoTime();
 
         // each acknowledged donation exactly once, in the ledger and in the donation table (as the owner role)
@@ -209,25 +208,6 @@ class CrashTest {
         return process;
     }
 
-    private static void awaitUp(Process process, int port, Path log) throws Exception {
-        Http anonymous = new Http(port, null, null);
-        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new AssertionError("the service exited with " + process.exitValue() + ": " + tail(log));
-            }
-            try {
-                if (anonymous.get("/actuator/health/readiness").status() == 200) {
-                    return;
-                }
-            } catch (RuntimeException notYet) {
-                // not listening yet
-            }
-            Thread.sleep(500);
-        }
-        throw new AssertionError("the service did not start within " + START_TIMEOUT + ": " + tail(log));
-    }
-
     /** The postmaster named in the data directory's postmaster.pid and all its children. */
     private static List<ProcessHandle> postgresProcesses(Path dataDir) {
         Path pidFile = dataDir.resolve("postmaster.pid");
@@ -252,21 +232,6 @@ class CrashTest {
             Thread.sleep(ms);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
-    private static String tail(Path log) {
-        try {
-            List<String> lines = Files.readAllLines(log);
-            return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
-        } catch (IOException e) {
-            return "(no log: " + e + ")";
         }
     }
 }
