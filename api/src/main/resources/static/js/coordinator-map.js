@@ -147,14 +147,27 @@ const FoodnetMap = (() => {
     // colours through the CSS object model: the Content-Security-Policy allows no inline style attribute
     $('dayTrips').querySelectorAll('.swatch[data-colour]').forEach(el => { el.style.background = el.dataset.colour; });
     if (!tripLayer) return;
+    const drawn = tripLayer;
     trips.forEach((x, i) => {
       const points = x.stops.map(s => sites[s.siteId]).filter(Boolean).map(s => [s.location.lat, s.location.lon]);
       if (points.length < 2) return;
-      L.polyline(points, { color: TRIP_COLOURS[i % TRIP_COLOURS.length], weight: 4, opacity: .8, className: 'trip-line' })
+      const line = L.polyline(points, { color: TRIP_COLOURS[i % TRIP_COLOURS.length], weight: 4, opacity: .8, className: 'trip-line' })
         .bindTooltip(E(t('map.trip', names[x.driverId] || x.driverId, Foodnet.time(x.start), Foodnet.time(x.end), x.stops.length)))
         .addTo(tripLayer);
+      // along the roads when the service has an OpenStreetMap extract (straight lines until then, or without one)
+      const shownPlan = planId;
+      Foodnet.api('/api/plans/' + planId + '/trips/' + encodeURIComponent(x.id) + '/geometry').then(g => {
+        if (!g || g.kind !== 'ROAD' || shownPlan !== planId || drawn !== tripLayer || $('mapDay').value !== day) return;
+        line.setLatLngs(g.points);
+        line.getElement && line.getElement() && line.getElement().classList.add('trip-road');
+        if (map && g.attribution && !roadAttribution) {
+          roadAttribution = 'Roads: ' + E(g.attribution);
+          map.attributionControl.addAttribution(roadAttribution);
+        }
+      }).catch(() => { /* the straight line stays */ });
     });
   }
+  let roadAttribution = null;
 
   /** Shows the month's network (GET /api/network) and the trips of this plan (GET /api/plans/{id}, or null). */
   function show(net, planView) {

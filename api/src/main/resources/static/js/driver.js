@@ -104,6 +104,14 @@ async function done(button) {
     const nextMonth = m === 12 ? (y + 1) + '-01' : y + '-' + String(m + 1).padStart(2, '0');
     const second = q ? { trips: [] } : await Foodnet.api('/api/drivers/me/route-sheet?month=' + nextMonth);
     trips = first.trips.concat(second.trips);
+    // road driving times: the OpenStreetMap attribution (ODbL) below the trips
+    const roadData = first.roadData || second.roadData;
+    if (roadData) {
+      const note = document.createElement('p');
+      note.className = 'muted road-data';
+      note.textContent = roadData;
+      $('upcoming').after(note);
+    }
     $('print').href = Foodnet.path('/api/drivers/me/route-sheet.html') + '?month=' + first.from.substring(0, 7);
     render();
   } catch (e) {

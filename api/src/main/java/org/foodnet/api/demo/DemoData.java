@@ -34,8 +34,10 @@ class DemoData implements ApplicationRunner {
     private final FoodnetProperties properties;
     private final NetworkService network;
     private final Accounts accounts;
+    private final org.foodnet.api.travel.Roads roads;
 
-    DemoData(FoodnetProperties properties, NetworkService network, Accounts accounts) {
+    DemoData(FoodnetProperties properties, NetworkService network, Accounts accounts, org.foodnet.api.travel.Roads roads) {
+        this.roads = roads;
         this.properties = properties;
         this.network = network;
         this.accounts = accounts;
@@ -50,7 +52,8 @@ class DemoData implements ApplicationRunner {
             LOG.info("Demo: region {} has a network already; nothing loaded", network.region());
             return;
         }
-        Network demo = DemoNetworkGenerator.generate(1, 1);
+        // with an extract (foodnet.travel.osm) the demo month is placed on its roads, as ./foodnet demo --osm does
+        Network demo = roads.placeOnRoads(DemoNetworkGenerator.generate(1, 1));
         network.store(demo);
         LOG.info("Demo: stored the 麒麟のまち demo network for {} ({} sites, {} lots, {} volunteers)",
                 demo.settings().month(), demo.sites().size(), demo.lots().size(), demo.drivers().size());

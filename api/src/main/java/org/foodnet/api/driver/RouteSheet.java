@@ -8,10 +8,17 @@ import java.util.List;
 
 /**
  * A driver's route sheet (配送表) for a day or a month: trips of published plans with their stops in order.
- * Times are local to the network's zone ({@code zone}); masses in kg.
+ * Times are local to the network's zone ({@code zone}); masses in kg. {@code roadData}: where the driving times
+ * come from and the OpenStreetMap attribution (ODbL) when they are road times; null otherwise.
  */
 record RouteSheet(String driverId, String driverName, String driverContact, String vehicleId, String vehicleName,
-                  LocalDate from, LocalDate to, String zone, List<Trip> trips, Totals totals) {
+                  LocalDate from, LocalDate to, String zone, List<Trip> trips, Totals totals, String roadData) {
+
+    /** A sheet whose times are not from road data (great circle, or a matrix of unknown origin). */
+    RouteSheet(String driverId, String driverName, String driverContact, String vehicleId, String vehicleName,
+               LocalDate from, LocalDate to, String zone, List<Trip> trips, Totals totals) {
+        this(driverId, driverName, driverContact, vehicleId, vehicleName, from, to, zone, trips, totals, null);
+    }
 
     /**
      * @param navigationUrl one link for the whole trip: directions from the driver's home through the stops in order

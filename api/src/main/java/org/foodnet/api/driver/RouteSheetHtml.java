@@ -88,6 +88,9 @@ final class RouteSheetHtml {
             }
             h.append("</table>\n</section>\n");
         }
+        if (sheet.roadData() != null) {
+            h.append("<footer><small>").append(esc(sheet.roadData())).append("</small></footer>\n");
+        }
         return h.append("</body>\n</html>\n").toString();
     }
 

@@ -62,7 +62,15 @@ class RouteSheets {
         }
         return new RouteSheet(driverId, driver.name(), driver.contact(), driver.vehicleId(),
                 vehicle == null ? driver.vehicleId() : vehicle.name(), from, to, zone.getId(), trips,
-                total(trips.stream().map(RouteSheet.Trip::totals).toList()));
+                total(trips.stream().map(RouteSheet.Trip::totals).toList()), roadData(first));
+    }
+
+    /** The attribution of road travel times (the network's matrix made from an OpenStreetMap extract), else null. */
+    static String roadData(Network n) {
+        if (n.travelMatrix() == null || n.travelMatrix().source() == null) {
+            return null;
+        }
+        return "Driving times: roads of " + n.travelMatrix().source().extract() + ", © OpenStreetMap contributors, ODbL";
     }
 
     /** The driver confirms a trip of a published plan as driven: its movements go to the stock ledger (once). */

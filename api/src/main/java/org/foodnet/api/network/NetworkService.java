@@ -10,6 +10,7 @@ import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
 import org.foodnet.api.config.FoodnetProperties;
+import org.foodnet.api.travel.Roads;
 import org.foodnet.api.web.Problem;
 import org.foodnet.data.network.NetworkRepository;
 import org.foodnet.data.stock.DonationLog;
@@ -37,6 +38,7 @@ public class NetworkService {
     private final String defaultRegion;
     private final Clock clock;
     private final DonationLog donationLog;
+    private final Roads roads;
 
     /**
      * Each network's time zone, read at most once per {@link #ZONE_CACHE_NANOS} (every donation needs it for "today"):
@@ -49,8 +51,9 @@ public class NetworkService {
     }
 
     NetworkService(NetworkRepository networks, JdbcClient jdbc, FoodnetProperties properties, Clock clock,
-                   DonationLog donationLog) {
+                   DonationLog donationLog, Roads roads) {
         this.networks = networks;
+        this.roads = roads;
         this.donationLog = donationLog;
         this.jdbc = jdbc;
         this.defaultRegion = properties.region();
@@ -111,7 +114,8 @@ public class NetworkService {
     @Transactional
     public Network change(YearMonth month, UnaryOperator<Network> change) {
         lock();
-        Network changed = change.apply(load(month));
+        Network before = load(month);
+        Network changed = roads.withRoadMatrix(before, change.apply(before));
         networks.store(region(), changed);
         sitesChanged();
         return changed;
@@ -120,8 +124,32 @@ public class NetworkService {
     @Transactional
     public void store(Network network) {
         lock();
+        if (roads.enabled()) {
+            network = roads.withRoadMatrix(networks.load(region(), network.settings().month()).orElse(null), network);
+        }
         networks.store(region(), network);
         sitesChanged();
+    }
+
+    /**
+     * With an extract configured ({@code foodnet.travel.osm}): gives the network its road matrix when the stored one
+     * is missing, incomplete or from another extract (another sha256); nothing otherwise.
+     *
+     * @return true when a matrix was computed and stored
+     */
+    @Transactional
+    public boolean refreshRoadMatrix() {
+        if (!roads.enabled() || !exists()) {
+            return false;
+        }
+        lock();
+        Network stored = load(monthOrCurrent(null));
+        if (roads.current(stored)) {
+            return false;
+        }
+        networks.store(region(), roads.withRoadMatrix(stored, stored));
+        sitesChanged();
+        return true;
     }
 
     /** Drops the donation log's cached sites now and again when this transaction has ended. */

@@ -237,7 +237,7 @@ final class Replan {
             allocations.add(new Allocation(prefix + a.parcelId(), lot(a.lotId()), a.recipientId(), a.servingDay(), a.grams(),
                     a.planned()));
         }
-        return new Plan(solved.networkName(), solved.month(), solved.score(), trips, allocations);
+        return new Plan(solved.networkName(), solved.month(), solved.score(), trips, allocations, solved.travelSource());
     }
 
     private String lot(String id) {

@@ -387,7 +387,8 @@ class Solving implements SmartLifecycle {
     }
 
     static Plan withScore(Plan plan, Score score) {
-        return new Plan(plan.networkName(), plan.month(), score.toString(), plan.trips(), plan.allocations());
+        return new Plan(plan.networkName(), plan.month(), score.toString(), plan.trips(), plan.allocations(),
+                plan.travelSource());
     }
 
     static Map<String, Long> weights(PlanInfo info) {

@@ -111,7 +111,10 @@ public final class PlanRepository {
                         + ", the solution for " + plan.month());
             }
             PlanInfo solved = transition(tx, planId, expectedVersion, PlanStatus.SOLVED, plan.score());
-            tx.update(PLAN).set(PLAN.NETWORK_NAME, plan.networkName()).where(PLAN.ID.eq(planId)).execute();
+            tx.update(PLAN).set(PLAN.NETWORK_NAME, plan.networkName())
+                    .set(PLAN.TRAVEL_EXTRACT, plan.travelSource() == null ? null : plan.travelSource().extract())
+                    .set(PLAN.TRAVEL_SHA256, plan.travelSource() == null ? null : plan.travelSource().sha256())
+                    .where(PLAN.ID.eq(planId)).execute();
             tx.deleteFrom(PLAN_TRIP).where(PLAN_TRIP.PLAN_ID.eq(planId)).execute();
             tx.deleteFrom(PLAN_ALLOCATION).where(PLAN_ALLOCATION.PLAN_ID.eq(planId)).execute();
             new Writer(tx, header.getRegionId(), planId).write(plan);
@@ -520,7 +523,10 @@ public final class PlanRepository {
                     .orderBy(PLAN_ALLOCATION.POSITION)
                     .fetch(a -> new Allocation(a.getParcelId(), a.getLotRef(), sites.get(a.getRecipientId()),
                             a.getServingDay(), a.getGrams(), a.getPlanned()));
-            return new Plan(info.networkName(), info.month(), info.score(), trips, allocations);
+            org.foodnet.solver.travel.TravelSource source = dsl.select(PLAN.TRAVEL_EXTRACT, PLAN.TRAVEL_SHA256).from(PLAN)
+                    .where(PLAN.ID.eq(planId)).fetchSingle(r -> r.value1() == null ? null
+                            : new org.foodnet.solver.travel.TravelSource(r.value1(), r.value2()));
+            return new Plan(info.networkName(), info.month(), info.score(), trips, allocations, source);
         }
 
         /** When each stop of the trip was ticked done (null: not yet), in stop order. */

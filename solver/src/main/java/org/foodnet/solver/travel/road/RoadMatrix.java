@@ -127,6 +127,93 @@ public final class RoadMatrix {
         return new TravelMatrix(ids, km, minutes, roads.source());
     }
 
+    /**
+     * A road matrix for {@code places} that reuses {@code old} (made from the same extract) and computes only the
+     * rows and columns of the places in {@code recompute} and of those {@code old} does not have: one forward and
+     * one backward search per such place (each settles every other place), so adding or moving one site costs two
+     * searches instead of a whole matrix. Places of {@code old} that are no longer in {@code places} are dropped.
+     * Every place is snapped (and refused as in {@link #compute}); entries between two kept places are copied.
+     *
+     * @param recompute ids of places whose position changed since {@code old} was made
+     */
+    public static TravelMatrix update(RoadNetwork roads, TravelMatrix old, List<Place> places, List<String> labels,
+                                      double maxMeters, java.util.Set<String> recompute) {
+        if (old == null || !roads.source().equals(old.source())) {
+            throw new IllegalArgumentException("update needs a road matrix made from " + roads.source().describe());
+        }
+        int n = places.size();
+        java.util.Map<String, Integer> oldIndex = old.indexById();
+        List<Integer> fresh = new ArrayList<>();
+        int[] from = new int[n];
+        for (int i = 0; i < n; i++) {
+            Integer o = oldIndex.get(places.get(i).id());
+            from[i] = o == null || recompute.contains(places.get(i).id()) ? -1 : o;
+            if (from[i] < 0) {
+                fresh.add(i);
+            }
+        }
+        List<Snap> snaps = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            snaps.add(roads.snap(labels.get(i), places.get(i).point(), maxMeters));
+        }
+        double[][] km = new double[n][n];
+        double[][] minutes = new double[n][n];
+        for (int i = 0; i < n; i++) {
+            if (from[i] < 0) {
+                continue;
+            }
+            for (int j = 0; j < n; j++) {
+                if (from[j] >= 0) {
+                    km[i][j] = old.km()[from[i]][from[j]];
+                    minutes[i][j] = old.minutes()[from[i]][from[j]];
+                }
+            }
+        }
+        if (!fresh.isEmpty()) {
+            QueryGraph graph = QueryGraph.create(roads.graph(), snaps);
+            Weighting weighting = graph.wrapWeighting(roads.weighting());
+            IntIntHashMap targetIndex = new IntIntHashMap();
+            IntArrayList targetNodes = new IntArrayList();
+            int[] targetOf = new int[n];
+            for (int i = 0; i < n; i++) {
+                int node = snaps.get(i).getClosestNode();
+                int t = targetIndex.getOrDefault(node, -1);
+                if (t < 0) {
+                    t = targetNodes.size();
+                    targetIndex.put(node, t);
+                    targetNodes.add(node);
+                }
+                targetOf[i] = t;
+            }
+            Search search = new Search(graph, weighting, targetNodes.toArray(), targetIndex);
+            for (int f : fresh) {
+                int node = snaps.get(f).getClosestNode();
+                for (boolean reverse : new boolean[] {false, true}) {
+                    search.run(node, reverse);
+                    for (int j = 0; j < n; j++) {
+                        if (j == f) {
+                            continue;
+                        }
+                        long ms = search.millis[targetOf[j]];
+                        if (ms < 0) {
+                            throw new RoadException(reverse
+                                    ? labels.get(f) + " cannot be reached by road from " + labels.get(j)
+                                    + " (one-way roads or a road not connected to the rest)"
+                                    : labels.get(j) + " cannot be reached by road from " + labels.get(f)
+                                    + " (one-way roads or a road not connected to the rest)");
+                        }
+                        int a = reverse ? j : f;
+                        int b = reverse ? f : j;
+                        minutes[a][b] = minutesRoundedUp(ms);
+                        km[a][b] = Math.ceil(search.meters[targetOf[j]] - 1e-9) / 1000.0;
+                    }
+                }
+            }
+        }
+        List<String> ids = places.stream().map(Place::id).toList();
+        return new TravelMatrix(ids, km, minutes, roads.source());
+    }
+
     /** Margin added to every road time before rounding, in milliseconds. */
     public static final long MARGIN_MILLIS = 500;
 
@@ -170,6 +257,14 @@ public final class RoadMatrix {
         }
 
         void run(int source) {
+            run(source, false);
+        }
+
+        /**
+         * @param reverse false: times from {@code source} to every target; true: times from every target to
+         *                {@code source} (the search walks the edges backwards)
+         */
+        void run(int source, boolean reverse) {
             run++;
             heap.clear();
             Arrays.fill(millis, -1);
@@ -191,13 +286,13 @@ public final class RoadMatrix {
                     if (stamp[v] == run && settled[v]) {
                         continue;
                     }
-                    double w = weighting.calcEdgeWeight(it, false);
+                    double w = weighting.calcEdgeWeight(it, reverse);
                     if (Double.isInfinite(w)) {
                         continue;
                     }
                     double nw = weight[u] + w;
                     if (stamp[v] != run || nw < weight[v]) {
-                        reach(v, nw, time[u] + weighting.calcEdgeMillis(it, false), dist[u] + it.getDistance());
+                        reach(v, nw, time[u] + weighting.calcEdgeMillis(it, reverse), dist[u] + it.getDistance());
                     }
                 }
             }
