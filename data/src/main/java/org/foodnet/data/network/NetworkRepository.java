@@ -336,30 +336,90 @@ public final class NetworkRepository {
             return at > 0 && known.contains(id.substring(0, at)) && siteIds.containsKey(id.substring(at + 1));
         }
 
+        /**
+         * Writes only what changed: places keep their stored positions (a new place takes the next free one, a place
+         * no longer in the matrix is deleted with its legs), and only legs whose km or minutes differ from the stored
+         * ones are inserted or updated. Adding one site to a stored matrix of n places so writes 2n + 1 legs.
+         */
         private void storeTravelMatrix() {
-            tx.deleteFrom(TRAVEL_PLACE).where(TRAVEL_PLACE.REGION_ID.eq(regionId)).execute();
-            tx.deleteFrom(TRAVEL_SOURCE).where(TRAVEL_SOURCE.REGION_ID.eq(regionId)).execute();
             TravelMatrix matrix = network.travelMatrix();
+            TravelSource storedSource = tx.selectFrom(TRAVEL_SOURCE).where(TRAVEL_SOURCE.REGION_ID.eq(regionId))
+                    .fetchOptional(r -> new TravelSource(r.getExtract(), r.getSha256())).orElse(null);
             if (matrix == null) {
+                tx.deleteFrom(TRAVEL_PLACE).where(TRAVEL_PLACE.REGION_ID.eq(regionId)).execute();
+                tx.deleteFrom(TRAVEL_SOURCE).where(TRAVEL_SOURCE.REGION_ID.eq(regionId)).execute();
                 return;
             }
-            if (matrix.source() != null) {
-                tx.insertInto(TRAVEL_SOURCE, TRAVEL_SOURCE.REGION_ID, TRAVEL_SOURCE.EXTRACT, TRAVEL_SOURCE.SHA256)
-                        .values(regionId, matrix.source().extract(), matrix.source().sha256()).execute();
+            if (!java.util.Objects.equals(storedSource, matrix.source())) {
+                tx.deleteFrom(TRAVEL_SOURCE).where(TRAVEL_SOURCE.REGION_ID.eq(regionId)).execute();
+                if (matrix.source() != null) {
+                    tx.insertInto(TRAVEL_SOURCE, TRAVEL_SOURCE.REGION_ID, TRAVEL_SOURCE.EXTRACT, TRAVEL_SOURCE.SHA256)
+                            .values(regionId, matrix.source().extract(), matrix.source().sha256()).execute();
+                }
             }
-            var places = tx.insertInto(TRAVEL_PLACE, TRAVEL_PLACE.REGION_ID, TRAVEL_PLACE.POSITION, TRAVEL_PLACE.PLACE_ID);
-            for (int i = 0; i < matrix.placeIds().size(); i++) {
-                places = places.values(regionId, i, matrix.placeIds().get(i));
+            Map<String, Integer> stored = new HashMap<>();
+            tx.select(TRAVEL_PLACE.PLACE_ID, TRAVEL_PLACE.POSITION).from(TRAVEL_PLACE)
+                    .where(TRAVEL_PLACE.REGION_ID.eq(regionId)).forEach(r -> stored.put(r.value1(), r.value2()));
+            Set<String> keep = new HashSet<>(matrix.placeIds());
+            List<String> gone = stored.keySet().stream().filter(id -> !keep.contains(id)).toList();
+            if (!gone.isEmpty()) {
+                tx.deleteFrom(TRAVEL_PLACE).where(TRAVEL_PLACE.REGION_ID.eq(regionId)).and(TRAVEL_PLACE.PLACE_ID.in(gone))
+                        .execute();
+                gone.forEach(stored::remove);
             }
-            places.execute();
             int n = matrix.placeIds().size();
+            int[] position = new int[n];
+            int next = stored.values().stream().mapToInt(Integer::intValue).max().orElse(-1) + 1;
+            var places = tx.insertInto(TRAVEL_PLACE, TRAVEL_PLACE.REGION_ID, TRAVEL_PLACE.POSITION, TRAVEL_PLACE.PLACE_ID);
+            boolean added = false;
+            for (int i = 0; i < n; i++) {
+                Integer at = stored.get(matrix.placeIds().get(i));
+                if (at == null) {
+                    at = next++;
+                    places = places.values(regionId, at, matrix.placeIds().get(i));
+                    added = true;
+                }
+                position[i] = at;
+            }
+            if (added) {
+                places.execute();
+            }
+            int size = next;
+            int[] indexOf = new int[size];
+            java.util.Arrays.fill(indexOf, -1);
+            for (int i = 0; i < n; i++) {
+                indexOf[position[i]] = i;
+            }
+            boolean[][] same = new boolean[n][];
+            if (!stored.isEmpty()) {
+                tx.select(TRAVEL_LEG.FROM_POSITION, TRAVEL_LEG.TO_POSITION, TRAVEL_LEG.KM, TRAVEL_LEG.MINUTES).from(TRAVEL_LEG)
+                        .where(TRAVEL_LEG.REGION_ID.eq(regionId)).fetchSize(10_000).forEach(r -> {
+                            int i = r.value1() < size ? indexOf[r.value1()] : -1;
+                            int j = r.value2() < size ? indexOf[r.value2()] : -1;
+                            if (i >= 0 && j >= 0 && r.value3() == matrix.km()[i][j] && r.value4() == matrix.minutes()[i][j]) {
+                                if (same[i] == null) {
+                                    same[i] = new boolean[n];
+                                }
+                                same[i][j] = true;
+                            }
+                        });
+            }
             for (int i = 0; i < n; i++) {
                 var legs = tx.insertInto(TRAVEL_LEG, TRAVEL_LEG.REGION_ID, TRAVEL_LEG.FROM_POSITION, TRAVEL_LEG.TO_POSITION,
                         TRAVEL_LEG.KM, TRAVEL_LEG.MINUTES);
+                int count = 0;
                 for (int j = 0; j < n; j++) {
-                    legs = legs.values(regionId, i, j, matrix.km()[i][j], matrix.minutes()[i][j]);
+                    if (same[i] != null && same[i][j]) {
+                        continue;
+                    }
+                    legs = legs.values(regionId, position[i], position[j], matrix.km()[i][j], matrix.minutes()[i][j]);
+                    count++;
                 }
-                legs.execute();
+                if (count > 0) {
+                    legs.onConflict(TRAVEL_LEG.REGION_ID, TRAVEL_LEG.FROM_POSITION, TRAVEL_LEG.TO_POSITION).doUpdate()
+                            .set(TRAVEL_LEG.KM, DSL.excluded(TRAVEL_LEG.KM))
+                            .set(TRAVEL_LEG.MINUTES, DSL.excluded(TRAVEL_LEG.MINUTES)).execute();
+                }
             }
         }
     }
@@ -540,12 +600,19 @@ public final class NetworkRepository {
                 return null;
             }
             int n = places.size();
+            // positions may have gaps (a place removed from a stored matrix): rows follow the positions' order
+            Map<Integer, Integer> index = new HashMap<>();
+            dsl.select(TRAVEL_PLACE.POSITION).from(TRAVEL_PLACE).where(TRAVEL_PLACE.REGION_ID.eq(region.id()))
+                    .orderBy(TRAVEL_PLACE.POSITION).fetch(TRAVEL_PLACE.POSITION).forEach(p -> index.put(p, index.size()));
             double[][] km = new double[n][n];
             double[][] minutes = new double[n][n];
-            dsl.selectFrom(TRAVEL_LEG).where(TRAVEL_LEG.REGION_ID.eq(region.id())).forEach(leg -> {
-                km[leg.getFromPosition()][leg.getToPosition()] = leg.getKm();
-                minutes[leg.getFromPosition()][leg.getToPosition()] = leg.getMinutes();
-            });
+            dsl.select(TRAVEL_LEG.FROM_POSITION, TRAVEL_LEG.TO_POSITION, TRAVEL_LEG.KM, TRAVEL_LEG.MINUTES).from(TRAVEL_LEG)
+                    .where(TRAVEL_LEG.REGION_ID.eq(region.id())).forEach(leg -> {
+                        int i = index.get(leg.value1());
+                        int j = index.get(leg.value2());
+                        km[i][j] = leg.value3();
+                        minutes[i][j] = leg.value4();
+                    });
             TravelSource source = dsl.selectFrom(TRAVEL_SOURCE).where(TRAVEL_SOURCE.REGION_ID.eq(region.id()))
                     .fetchOptional(r -> new TravelSource(r.getExtract(), r.getSha256())).orElse(null);
             return new TravelMatrix(places, km, minutes, source);

@@ -243,6 +243,54 @@ class NetworkRepositoryTest {
     }
 
     @Test
+    void aChangedMatrixWritesOnlyTheLegsThatChanged() {
+        Network rich = TestNetworks.rich();
+        List<String> ids = List.of("a", "b", "c", "d");
+        networks.store("partial", withMatrix(rich, ids, 0));
+        // "a" goes, "x" comes, and one leg between kept places changes
+        List<String> next = List.of("b", "c", "d", "x");
+        Network changed = withMatrix(rich, next, 0);
+        changed.travelMatrix().minutes()[0][1] = 99.5;
+        networks.store("partial", changed);
+
+        TravelMatrix loaded = networks.load("partial", TestNetworks.MONTH).orElseThrow().travelMatrix();
+        assertThat(loaded.placeIds()).containsExactlyInAnyOrderElementsOf(next);
+        var index = loaded.indexById();
+        for (String from : next) {
+            for (String to : next) {
+                int i = next.indexOf(from);
+                int j = next.indexOf(to);
+                assertThat(loaded.minutes()[index.get(from)][index.get(to)]).as(from + "->" + to)
+                        .isEqualTo(changed.travelMatrix().minutes()[i][j]);
+                assertThat(loaded.km()[index.get(from)][index.get(to)]).isEqualTo(changed.travelMatrix().km()[i][j]);
+            }
+        }
+        // rows written by the last store: x's row and column (2 * 4 - 1) and the changed leg
+        long region = db.dsl().fetchSingle("SELECT id FROM region WHERE code = 'partial'").get(0, Long.class);
+        Long written = db.dsl().fetchSingle("""
+                SELECT count(*) FROM travel_leg WHERE region_id = ? AND xmin::text::bigint =
+                    (SELECT max(xmin::text::bigint) FROM travel_leg WHERE region_id = ?)""", region, region).get(0, Long.class);
+        assertThat(written).isEqualTo(8);
+        assertThat(db.dsl().fetchCount(org.jooq.impl.DSL.table("travel_leg"),
+                org.jooq.impl.DSL.field("region_id").eq(region))).isEqualTo(16);
+    }
+
+    /** The network with a matrix over the given place ids whose entries depend on the ids only. */
+    private static Network withMatrix(Network n, List<String> ids, int salt) {
+        int size = ids.size();
+        double[][] km = new double[size][size];
+        double[][] minutes = new double[size][size];
+        for (int i = 0; i < size; i++) {
+            for (int j = 0; j < size; j++) {
+                km[i][j] = i == j ? 0 : ids.get(i).charAt(0) + ids.get(j).charAt(0) / 10.0 + salt;
+                minutes[i][j] = i == j ? 0 : km[i][j] * 1.5;
+            }
+        }
+        return new Network(n.name(), n.settings(), n.sites(), n.needs(), n.lots(), n.vehicles(), n.drivers(),
+                new TravelMatrix(ids, km, minutes));
+    }
+
+    @Test
     void regionsAreListed() {
         networks.store("zz-last", TestNetworks.rich());
 
