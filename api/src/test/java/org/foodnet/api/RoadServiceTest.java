@@ -57,6 +57,9 @@ class RoadServiceTest {
     @Autowired
     Roads roads;
 
+    @Autowired
+    org.foodnet.api.network.NetworkService networkService;
+
     Http coordinator;
 
     @DynamicPropertySource
@@ -157,6 +160,8 @@ class RoadServiceTest {
         assertThat(places()).isEqualTo(n + 1);
         assertThat(legs()).isEqualTo((n + 1) * (n + 1));
         assertThat(minutes(a, b)).as("a leg between two old places is kept").isEqualTo(before);
+        assertThat(roads.current(networkService.load(java.time.YearMonth.of(2026, 12))))
+                .as("the stored matrix (the new site at the end) is current: a restart does not build it again").isTrue();
         RoadNetwork net = roads.network();
         GeoPoint hubAt = location(hub);
         for (GeoPoint[] pair : new GeoPoint[][] {{at, hubAt}, {hubAt, at}}) {

@@ -109,10 +109,14 @@ public class Roads implements AutoCloseable {
         }
     }
 
-    /** The whole matrix again when the stored one is missing or from another extract (else the network as it is). */
+    /** True when the network's matrix is from this extract and has every place of the network (in any order). */
     public boolean current(Network network) {
-        return roads == null || network.travelMatrix() != null && roads.source().equals(network.travelMatrix().source())
-                && network.travelMatrix().placeIds().equals(network.places().stream().map(Place::id).toList());
+        if (roads == null) {
+            return true;
+        }
+        TravelMatrix m = network.travelMatrix();
+        return m != null && roads.source().equals(m.source())
+                && new HashSet<>(m.placeIds()).equals(new HashSet<>(network.places().stream().map(Place::id).toList()));
     }
 
     private static int changed(TravelMatrix old, Network after, Set<String> moved) {
