@@ -268,11 +268,7 @@ const FoodnetForms = (() => {
     const file = $('csvFile').files[0];
     $('csvReport').innerHTML = '';
     if (!file) { $('csvResult').className = 'msg error'; $('csvResult').textContent = t('f.noFile'); return; }
-    // Excel in Japan saves CSV as Shift_JIS (CP932): bytes that are not valid UTF-8 are read as that
-    const bytes = await file.arrayBuffer();
-    let text;
-    try { text = new TextDecoder('utf-8', { fatal: true }).decode(bytes); } catch (e) { text = new TextDecoder('shift_jis').decode(bytes); }
-    try { await upload(text); }
+    try { await upload(await file.text()); }
     catch (e) { $('csvResult').className = 'msg error'; $('csvResult').textContent = Foodnet.errorText(e); }
   }
 
