@@ -53,7 +53,7 @@ class CoordinatorTest extends ApiTestBase {
     void sitesAndVolunteersRoundTripThroughCsv() {
         Response sites = coordinator.get("/api/sites.csv");
         assertThat(sites.header("content-type")).startsWith("text/csv");
-        assertThat(sites.body()).startsWith("id,name,kind,").contains("hub,ロジ拠点");
+        assertThat(sites.body()).startsWith("\uFEFFid,name,kind,").contains("hub,ロジ拠点");
         Response reimported = coordinator.send("POST", "/api/sites.csv", "text/csv", sites.body());
         assertThat(reimported.status()).as(reimported.toString()).isEqualTo(200);
         assertThat(reimported.json().get("imported").asInt()).isEqualTo(sites.body().split("\r\n").length - 1);
@@ -65,7 +65,7 @@ class CoordinatorTest extends ApiTestBase {
         assertThat(coordinator.get("/api/sites/donor-csv").json().get("openingHours").get("byWeekday")).hasSize(2);
 
         Response volunteers = coordinator.get("/api/volunteers.csv");
-        assertThat(volunteers.body()).startsWith("id,name,contact,home_lat,home_lon,max_minutes_per_day,vehicle_id");
+        assertThat(volunteers.body()).startsWith("\uFEFFid,name,contact,home_lat,home_lon,max_minutes_per_day,vehicle_id");
         Response again = coordinator.send("POST", "/api/volunteers.csv", "text/csv", volunteers.body());
         assertThat(again.status()).as(again.toString()).isEqualTo(200);
     }
@@ -83,7 +83,7 @@ class CoordinatorTest extends ApiTestBase {
         assertThat(second.json().get("replayed").asInt()).isEqualTo(2);
         assertThat(second.json().get("lotIds")).isEqualTo(first.json().get("lotIds"));
         Response export = organizer.get("/api/donations.csv");
-        assertThat(export.body()).startsWith("lot_id,site_id,").contains(first.json().get("lotIds").get(0).asString());
+        assertThat(export.body()).startsWith("\uFEFFlot_id,site_id,").contains(first.json().get("lotIds").get(0).asString());
     }
 
     @Test

@@ -130,8 +130,10 @@ class DonationController {
      */
     @PostMapping(value = "/api/donations.csv", consumes = {"text/csv", "text/plain"})
     @Transactional
-    public ImportResult importCsv(@RequestBody(required = false) String body) {
-        List<Csv.Row> rows = Csv.read(body, List.of("key", "site_id", "category", "temperature", "grams", "expiry_date"));
+    public ImportResult importCsv(@RequestBody(required = false) byte[] body,
+            @org.springframework.web.bind.annotation.RequestParam(required = false) String charset,
+            @org.springframework.web.bind.annotation.RequestHeader(value = "Content-Type", required = false) String contentType) {
+        List<Csv.Row> rows = Csv.read(Csv.decode(body, charset, contentType), List.of("key", "site_id", "category", "temperature", "grams", "expiry_date"));
         Account me = user.get();
         List<Csv.RowError> errors = new ArrayList<>();
         List<Object[]> valid = new ArrayList<>();

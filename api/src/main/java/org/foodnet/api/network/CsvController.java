@@ -75,8 +75,10 @@ class CsvController {
     }
 
     @PostMapping(value = "/api/sites.csv", consumes = {"text/csv", "text/plain"})
-    ImportResult importSites(@RequestBody(required = false) String body) {
-        List<Csv.Row> rows = Csv.read(body, List.of("id", "name", "kind", "lat", "lon", "service_seconds"));
+    ImportResult importSites(@RequestBody(required = false) byte[] body,
+            @org.springframework.web.bind.annotation.RequestParam(required = false) String charset,
+            @org.springframework.web.bind.annotation.RequestHeader(value = "Content-Type", required = false) String contentType) {
+        List<Csv.Row> rows = Csv.read(Csv.decode(body, charset, contentType), List.of("id", "name", "kind", "lat", "lon", "service_seconds"));
         List<String> ids = new ArrayList<>();
         network.change(network.monthOrCurrent(null), n -> {
             List<Csv.RowError> errors = new ArrayList<>();
@@ -113,8 +115,10 @@ class CsvController {
     }
 
     @PostMapping(value = "/api/volunteers.csv", consumes = {"text/csv", "text/plain"})
-    ImportResult importVolunteers(@RequestBody(required = false) String body) {
-        List<Csv.Row> rows = Csv.read(body, VOLUNTEER_COLUMNS);
+    ImportResult importVolunteers(@RequestBody(required = false) byte[] body,
+            @org.springframework.web.bind.annotation.RequestParam(required = false) String charset,
+            @org.springframework.web.bind.annotation.RequestHeader(value = "Content-Type", required = false) String contentType) {
+        List<Csv.Row> rows = Csv.read(Csv.decode(body, charset, contentType), VOLUNTEER_COLUMNS);
         List<String> ids = new ArrayList<>();
         network.change(network.monthOrCurrent(null), n -> {
             List<Csv.RowError> errors = new ArrayList<>();

@@ -45,7 +45,18 @@ class ReportController {
 
     /** {@code plannedFulfilmentPerClass}: per temperature class the recipient needs, planned ÷ that class's need. */
     record Recipient(String id, String name, double needKg, double plannedKg, double deliveredKg, double fulfilment,
-                     Map<TemperatureClass, Double> plannedFulfilmentPerClass) {
+                     Map<TemperatureClass, Double> plannedFulfilmentPerClass, List<ClassLine> perClass) {
+    }
+
+    /**
+     * One temperature class of a recipient: need, planned (published plan) and delivered (ledger) kg, and
+     * delivered ÷ need (1 without need). Every class the recipient needs or got food of.
+     */
+    record ClassLine(TemperatureClass temperature, double needKg, double plannedKg, double deliveredKg, double fulfilment) {
+    }
+
+    /** One volunteer's trips of the published plan: how many and hours (trip start to end). */
+    record VolunteerHours(String id, String name, int trips, double hours) {
     }
 
     record LedgerTotals(double loggedKg, double pickedUpKg, double transferredKg, double deliveredKg, double discardedKg,
@@ -53,13 +64,13 @@ class ReportController {
     }
 
     record Totals(double needKg, double plannedKg, double deliveredKg, double expiredKg, double undeliveredKg,
-                  double discardedKg, double km, double volunteerHours, int trips, int tripsDone) {
+                  double discardedKg, double km, long drivingMinutes, double volunteerHours, int trips, int tripsDone) {
     }
 
     /** The per-class figures of the published plan are as in the solver's summary (null without one). */
     record MonthReport(YearMonth month, String zone, Long publishedPlanId, String score, List<Recipient> recipients,
                        Totals totals, LedgerTotals ledger, Map<TemperatureClass, Double> minFulfilmentPerClass,
-                       Double minRelativeFulfilmentPerClass) {
+                       Double minRelativeFulfilmentPerClass, List<VolunteerHours> volunteers) {
     }
 
     private final NetworkService network;
@@ -90,6 +101,12 @@ class ReportController {
         }
         Map<EntryKind, Long> byKind = new EnumMap<>(EntryKind.class);
         Map<String, Long> deliveredTo = new HashMap<>();
+        Map<String, TemperatureClass> lotClass = new HashMap<>();
+        for (DonationLot lot : n.lots()) {
+            int at = lot.id().lastIndexOf('@');
+            lotClass.putIfAbsent(at > 0 ? lot.id().substring(0, at) : lot.id(), lot.temperature());
+        }
+        Map<String, Map<TemperatureClass, Long>> deliveredPerClass = new HashMap<>();
         long corrected = 0;
         int entries = 0;
         for (String lotId : lotIds) {
@@ -105,6 +122,11 @@ class ReportController {
                 }
                 if (e.kind() == EntryKind.DELIVERED) {
                     deliveredTo.merge(e.recipientId(), e.grams(), Long::sum);
+                    TemperatureClass c = lotClass.get(lotId);
+                    if (c != null) {
+                        deliveredPerClass.computeIfAbsent(e.recipientId(), k -> new EnumMap<>(TemperatureClass.class))
+                                .merge(c, e.grams(), Long::sum);
+                    }
                 }
             }
         }
@@ -113,6 +135,7 @@ class ReportController {
         PlanSummary summary = null;
         int tripsDone = 0;
         long minutes = 0;
+        Map<String, long[]> perDriver = new java.util.TreeMap<>();   // driver → {trips, minutes}
         if (published != null) {
             // checked against where the plan started (a plan made after food was moved starts from the ledger)
             Network planStart = bases.checkedAgainst(published.info().id(), month);
@@ -120,7 +143,11 @@ class ReportController {
             summary = PlanSummary.of(planStart, new SolveResult(published.plan(), 0, 0, 0, -1, 0), check);
             for (PlannedTrip t : published.plan().trips()) {
                 if (!t.stops().isEmpty()) {
-                    minutes += Duration.between(t.start(), t.end()).toMinutes();
+                    long m = Duration.between(t.start(), t.end()).toMinutes();
+                    minutes += m;
+                    long[] d = perDriver.computeIfAbsent(t.driverId(), k -> new long[2]);
+                    d[0]++;
+                    d[1] += m;
                 }
             }
             tripsDone = (int) published.plan().trips().stream().map(PlannedTrip::driverId).distinct()
@@ -139,21 +166,40 @@ class ReportController {
             need += asked;
             planned += p;
             Site s = sites.get(r.recipientId());
+            Map<TemperatureClass, Double> plannedShare = perClass.getOrDefault(r.recipientId(), Map.of());
+            Map<TemperatureClass, Long> got = deliveredPerClass.getOrDefault(r.recipientId(), Map.of());
+            List<ClassLine> lines = new ArrayList<>();
+            for (TemperatureClass c : TemperatureClass.values()) {
+                long classNeed = r.monthlyNeed().get(c);
+                long classGot = got.getOrDefault(c, 0L);
+                Double share = plannedShare.get(c);
+                if (classNeed == 0 && classGot == 0 && (share == null || share == 0)) {
+                    continue;
+                }
+                lines.add(new ClassLine(c, Grams.toKg(classNeed), share == null ? 0 : Math.round(share * classNeed) / 1000.0,
+                        Grams.toKg(classGot), classNeed == 0 ? 1.0 : Math.round(1000.0 * classGot / classNeed) / 1000.0));
+            }
             recipients.add(new Recipient(r.recipientId(), s == null ? r.recipientId() : s.name(), Grams.toKg(asked),
                     Grams.toKg(p), Grams.toKg(d), asked == 0 ? 1.0 : Math.round(1000.0 * d / asked) / 1000.0,
-                    perClass.getOrDefault(r.recipientId(), Map.of())));
+                    plannedShare, lines));
         }
         long delivered = byKind.getOrDefault(EntryKind.DELIVERED, 0L);
         Totals totals = new Totals(Grams.toKg(need), Grams.toKg(planned), Grams.toKg(delivered),
                 summary == null ? 0 : summary.expiredKg(), summary == null ? 0 : summary.unplannedKg(),
                 Grams.toKg(byKind.getOrDefault(EntryKind.DISCARDED, 0L)), check == null ? 0 : Math.round(check.distanceKm() * 10) / 10.0,
-                Math.round(minutes / 6.0) / 10.0, check == null ? 0 : check.trips(), tripsDone);
+                summary == null ? 0 : summary.drivingMinutes(), Math.round(minutes / 6.0) / 10.0,
+                check == null ? 0 : check.trips(), tripsDone);
+        List<VolunteerHours> volunteers = new ArrayList<>();
+        perDriver.forEach((id, v) -> {
+            var driver = n.driversById().get(id);
+            volunteers.add(new VolunteerHours(id, driver == null ? id : driver.name(), (int) v[0], Math.round(v[1] / 6.0) / 10.0));
+        });
         LedgerTotals l = new LedgerTotals(Grams.toKg(byKind.getOrDefault(EntryKind.LOGGED, 0L)),
                 Grams.toKg(byKind.getOrDefault(EntryKind.PICKED_UP, 0L)), Grams.toKg(byKind.getOrDefault(EntryKind.TRANSFERRED, 0L)),
                 Grams.toKg(delivered), Grams.toKg(byKind.getOrDefault(EntryKind.DISCARDED, 0L)), Grams.toKg(corrected), entries);
         return new MonthReport(month, zone.getId(), published == null ? null : published.info().id(),
                 published == null ? null : published.info().score(), recipients, totals, l,
                 summary == null ? null : summary.minFulfilmentPerClass(),
-                summary == null ? null : summary.minRelativeFulfilmentPerClass());
+                summary == null ? null : summary.minRelativeFulfilmentPerClass(), volunteers);
     }
 }

@@ -42,6 +42,8 @@ final class NetworkFilter extends OncePerRequestFilter {
 
     static final String PREFIX = "/api/networks/";
     private static final Pattern PREFIXED = Pattern.compile("^/api/networks/([^/]+)(/.+)$");
+    /** {@code /api/calendar/{token}.ics}, with or without a network prefix (group 1). */
+    private static final Pattern CALENDAR_FEED = Pattern.compile("^/api/(?:networks/([^/]+)/)?calendar/([^/]+)$");
 
     private final Accounts accounts;
 
@@ -76,6 +78,19 @@ final class NetworkFilter extends OncePerRequestFilter {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
         boolean signedIn = auth != null && auth.isAuthenticated() && !(auth instanceof AnonymousAuthenticationToken);
+        Matcher feed = CALENDAR_FEED.matcher(path);
+        if (feed.matches()) {
+            // a driver's calendar feed: its token alone names the network (a prefix must be that network, which the
+            // feed checks), signed in or not, with one network or several
+            HttpServletRequest r = feed.group(1) == null ? request : new Stripped(request, "/api/calendar/" + feed.group(2));
+            String previous = NetworkContext.enter(feed.group(1));
+            try {
+                chain.doFilter(r, response);
+            } finally {
+                NetworkContext.leave(previous);
+            }
+            return;
+        }
         if (!path.startsWith("/api/") || !signedIn) {
             chain.doFilter(request, response);   // pages, health, documents; unsigned API calls get 401 from the rules
             return;

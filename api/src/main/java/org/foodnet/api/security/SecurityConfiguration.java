@@ -86,8 +86,8 @@ class SecurityConfiguration {
     /** Which role may call which path (the same for both ways of signing in). */
     private static SecurityFilterChain rules(HttpSecurity http) throws Exception {
         // the request's network and the caller's role in it, from /api/networks/{networkId}/… or the caller's only one
-        http.addFilterBefore(new NetworkFilter(http.getSharedObject(ApplicationContext.class).getBean(Accounts.class)),
-                AuthorizationFilter.class);
+        Accounts accounts = http.getSharedObject(ApplicationContext.class).getBean(Accounts.class);
+        http.addFilterBefore(new NetworkFilter(accounts), AuthorizationFilter.class);
         WebProtection.headers(http);   // Content-Security-Policy, Referrer-Policy, Spring Security's defaults
         http.exceptionHandling(e -> e.authenticationEntryPoint(SecurityConfiguration::unauthorized)
                         .accessDeniedHandler((request, response, denied) -> {
@@ -101,9 +101,15 @@ class SecurityConfiguration {
                         }))
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
+                        // Prometheus: a coordinator (of any network; a personal API token: of its network), e.g. the
+                        // scraper with a coordinator's token as its bearer credentials
+                        .requestMatchers("/actuator/prometheus").access((authentication, context) ->
+                                new org.springframework.security.authorization.AuthorizationDecision(coordinatorSomewhere(
+                                        authentication.get(), accounts)))
                         .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
                         .requestMatchers("/error").permitAll()
                         .requestMatchers(HttpMethod.GET, "/", "/*.html", "/css/**", "/js/**", "/webjars/**", "/favicon.ico").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/calendar/*").permitAll()   // the token is the key
                         .requestMatchers("/api/me", "/api/me/tokens", "/api/me/tokens/*").authenticated()
                         .requestMatchers("/api/networks", "/api/me/networks").authenticated()
                         .requestMatchers(HttpMethod.GET, "/api/sites", "/api/sites/*").hasAnyRole(COORDINATOR, ORGANIZER)
@@ -130,5 +136,16 @@ class SecurityConfiguration {
         response.setHeader("WWW-Authenticate", "Bearer realm=\"foodnet\", error=\"invalid_token\"");
         ProblemResponses.write(response, HttpStatus.UNAUTHORIZED, "the API token (Authorization: Bearer) is unknown, revoked or malformed",
                 "Authorization", "the API token is unknown, revoked or malformed");
+    }
+
+    /** Whether the caller is a coordinator in some network (a personal API token: in the token's network). */
+    static boolean coordinatorSomewhere(org.springframework.security.core.Authentication auth, Accounts accounts) {
+        if (auth == null || !auth.isAuthenticated()
+                || auth instanceof org.springframework.security.authentication.AnonymousAuthenticationToken) {
+            return false;
+        }
+        String tokenNetwork = auth instanceof TokenAuthentication token ? token.network() : null;
+        return accounts.memberships(auth.getName()).stream()
+                .anyMatch(m -> m.role() == Role.COORDINATOR && (tokenNetwork == null || tokenNetwork.equals(m.network())));
     }
 }

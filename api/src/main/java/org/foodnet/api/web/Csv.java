@@ -51,6 +51,72 @@ public final class Csv {
         }
     }
 
+    /** The byte-order mark every export starts with, so that Excel (in Japan too) opens the file as UTF-8. */
+    public static final String BOM = "\uFEFF";
+
+    /** Excel in Japan saves "CSV" as Shift_JIS, in fact Microsoft's code page 932 (a superset). */
+    public static final java.nio.charset.Charset CP932 = java.nio.charset.Charset.forName("windows-31j");
+
+    /**
+     * The text of an uploaded CSV: in the character set named by {@code charset} (a request parameter) if given,
+     * else by the Content-Type's {@code charset} if that is not UTF-8 or US-ASCII, else detected: bytes that are
+     * valid UTF-8 (with or without BOM) are UTF-8, anything else is read as CP932 (Shift_JIS as Excel writes it).
+     * {@code Shift_JIS}, {@code SJIS}, {@code CP932}, {@code MS932} and {@code windows-31j} all mean CP932.
+     */
+    public static String decode(byte[] body, String charset, String contentType) {
+        if (body == null) {
+            return null;
+        }
+        java.nio.charset.Charset chosen = null;
+        if (charset != null && !charset.isBlank()) {
+            chosen = charsetNamed(charset.trim());
+            if (chosen == null) {
+                throw Problem.badField("charset", "unknown character set '" + CsvCells.shorten(charset.trim())
+                        + "'; use UTF-8 or Shift_JIS (CP932)");
+            }
+        } else if (contentType != null) {
+            try {
+                java.nio.charset.Charset declared = org.springframework.http.MediaType.parseMediaType(contentType).getCharset();
+                if (declared != null && !declared.equals(java.nio.charset.StandardCharsets.UTF_8)
+                        && !declared.equals(java.nio.charset.StandardCharsets.US_ASCII)) {
+                    chosen = charsetNamed(declared.name());
+                }
+            } catch (RuntimeException e) {
+                // an unknown charset in the Content-Type: detect instead
+            }
+        }
+        if (chosen != null) {
+            return new String(body, chosen);
+        }
+        try {
+            return java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(body)).toString();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            return new String(body, CP932);
+        }
+    }
+
+    private static java.nio.charset.Charset charsetNamed(String name) {
+        String n = name.toLowerCase(java.util.Locale.ROOT).replace("-", "").replace("_", "");
+        switch (n) {
+            case "shiftjis", "sjis", "cp932", "ms932", "windows31j", "xsjis", "mskanji" -> {
+                return CP932;
+            }
+            case "utf8" -> {
+                return java.nio.charset.StandardCharsets.UTF_8;
+            }
+            default -> {
+                try {
+                    return java.nio.charset.Charset.forName(name);
+                } catch (RuntimeException e) {
+                    return null;
+                }
+            }
+        }
+    }
+
     public static List<Row> read(String text, List<String> required) {
         if (text != null && !text.isEmpty() && text.charAt(0) == '\uFEFF') {
             text = text.substring(1);
@@ -167,8 +233,9 @@ public final class Csv {
         return s.length() > 1 && s.charAt(0) == '\'' && needsGuard(s.substring(1)) ? s.substring(1) : s;
     }
 
+    /** The CSV text, starting with {@link #BOM}. */
     public static String write(List<String> header, List<List<Object>> rows) {
-        StringBuilder out = new StringBuilder();
+        StringBuilder out = new StringBuilder(BOM);
         line(out, new ArrayList<>(header));
         rows.forEach(r -> line(out, r));
         return out.toString();

@@ -251,6 +251,35 @@ class TenancyTest extends ApiTestBase {
         assertProblem(coordB.delete("/api/me/tokens/" + tokenIdA), 404, null);
     }
 
+    /** Calendar feeds without sign-in (issue 16): a token names its network and driver; another network's prefix is 404. */
+    @Test
+    void aCalendarFeedTokenShowsItsOwnNetworksDriverOnly() {
+        Http anonymous = coordinator.anonymous();
+        Response made = driverB.post("/api/networks/" + B + "/drivers/me/calendar-token", null);
+        assertThat(made.status()).as(made.toString()).isEqualTo(201);
+        String path = made.json().get("path").asString();
+        Response feed = anonymous.get(path);
+        assertThat(feed.status()).as(feed.toString()).isEqualTo(200);
+        assertThat(feed.header("content-type")).startsWith("text/calendar");
+        String betaName = coordB.get("/api/networks/" + B + "/volunteers/drv-001").json().get("name").asString();
+        assertThat(feed.body()).contains(betaName);
+        assertThat(feed.body().toLowerCase(Locale.ROOT)).doesNotContain(SECRET);
+        assertThat(anonymous.get("/api/networks/" + B + path.substring(4)).status()).isEqualTo(200);
+        // beta's token with alpha's prefix, the demo network's or an unknown one: not found, signed in or not
+        for (String network : List.of(A, "kirin", "no-such-network")) {
+            assertProblem(anonymous.get("/api/networks/" + network + path.substring(4)), 404, null);
+            assertProblem(coordA.get("/api/networks/" + network + path.substring(4)), 404, null);
+        }
+        // alpha's driver's token shows alpha's driver, never beta's (nor the other way round)
+        Response alpha = coordA.post("/api/networks/" + A + "/drivers/alpha-drv/calendar-token", null);
+        assertThat(alpha.status()).as(alpha.toString()).isEqualTo(201);
+        Response alphaFeed = anonymous.get(alpha.json().get("path").asString());
+        assertThat(alphaFeed.body()).contains("Secret Alpha driver").doesNotContain(betaName);
+        assertProblem(anonymous.get("/api/networks/" + B + alpha.json().get("path").asString().substring(4)), 404, null);
+        // beta's coordinator cannot make a token for alpha's driver
+        assertThat(coordB.post("/api/networks/" + B + "/drivers/alpha-drv/calendar-token", null).status()).isEqualTo(404);
+    }
+
     @Test
     void aPersonInSeveralNetworksChoosesOne() {
         Response conflict = both.get("/api/sites");
