@@ -64,6 +64,8 @@ public final class Allocator {
         final long need;
         final long capacity;
         long allocated;
+        /** Whether no lot reaches a serving day with the delivery a day after the hop before it (see {@link #markTogether}). */
+        boolean together;
         final List<Slot> slots = new ArrayList<>();
 
         Demand(Site recipient, int order, long need, long capacity) {
@@ -140,6 +142,7 @@ public final class Allocator {
         // Soonest-expiring food first, to the least covered recipient that can use it.
         lots.sort(Comparator.comparing((DonationLot l) -> settings.lastDeliveryDay(l))
                 .thenComparing(DonationLot::availableFrom).thenComparing(DonationLot::id));
+        markTogether(lots, demands);
         shareOut(lots, demands, left, shares, 1.0);
         rebalance(demands, shares);
         // Food nobody needs any more within the month would be thrown away: rather give it (least covered
@@ -335,12 +338,52 @@ public final class Allocator {
         if (path.isEmpty()) {
             return null;
         }
-        LocalDate arrival = earliestArrival(lot, path.get(), first, last);
-        if (arrival == null) {
-            return null;
+        LocalDate arrival = earliestArrival(lot, path.get(), first, last, false);
+        Slot slot = arrival == null ? null : firstSlotFrom(d, arrival, last, left);
+        if (slot == null && d.together && path.get().size() > 3) {
+            // no serving day with the delivery a day after the hop before it: the last two hops on one day,
+            // on one trip (rule 3's pass-through stop), when some volunteer could drive both in one go
+            arrival = earliestArrival(lot, path.get(), first, last, true);
+            slot = arrival == null ? null : firstSlotFrom(d, arrival, last, left);
         }
-        LocalDate earliest = arrival;
-        // the first serving day it can reach whose storage still has room for a portion (or for all that is left)
+        return slot;
+    }
+
+    /**
+     * Marks the demands that no lot (not earmarked) of their class can reach on any serving day with the delivery
+     * a day after the hop before it: only they may take food whose last two hops share a day (e.g. a Sunday-only
+     * cafeteria behind a depot closed at weekends). Such chains are hard to route; recipients that other food
+     * can reach the usual way get that food instead.
+     */
+    private void markTogether(List<DonationLot> lots, Map<TemperatureClass, List<Demand>> demands) {
+        for (var e : demands.entrySet()) {
+            for (Demand d : e.getValue()) {
+                boolean reached = false;
+                for (DonationLot lot : lots) {
+                    if (lot.temperature() != e.getKey() || lot.earmarkedFor() != null) {
+                        continue;
+                    }
+                    LocalDate[] w = window(lot);
+                    if (w == null) {
+                        continue;
+                    }
+                    var path = paths.path(lot, d.recipient);
+                    if (path.isEmpty()) {
+                        continue;
+                    }
+                    LocalDate arrival = earliestArrival(lot, path.get(), w[0], w[1], false);
+                    if (arrival != null && firstSlotFrom(d, arrival, w[1], null) != null) {
+                        reached = true;
+                        break;
+                    }
+                }
+                d.together = !reached;
+            }
+        }
+    }
+
+    /** The first serving day from that day on whose storage still has room for a portion (or for all that is left). */
+    private static Slot firstSlotFrom(Demand d, LocalDate earliest, LocalDate last, Long left) {
         long wanted = Math.min(MIN_PORTION_GRAMS, left == null ? MIN_PORTION_GRAMS : left);
         for (Slot s : d.slots) {
             if (!s.day().isBefore(earliest) && !s.day().isAfter(last) && d.room(s) >= Math.max(1, wanted)) {
@@ -358,16 +401,33 @@ public final class Allocator {
      * does not allow it.
      */
     LocalDate earliestArrival(DonationLot lot, List<Site> path, LocalDate first, LocalDate last) {
+        return earliestArrival(lot, path, first, last, false);
+    }
+
+    /**
+     * With {@code together}, on a path of three hops or more the last two hops are made on one day by one
+     * volunteer in one go (see {@link #chainDays}) instead of the delivery a day later.
+     */
+    LocalDate earliestArrival(DonationLot lot, List<Site> path, LocalDate first, LocalDate last, boolean together) {
         LocalDate origin = network.settings().firstDay();
         if (first.isBefore(origin)) {
             return earliestArrivalDayByDay(lot, path, first, last);
         }
         int day = (int) (first.toEpochDay() - origin.toEpochDay());
         int end = (int) (last.toEpochDay() - origin.toEpochDay());
-        for (int hop = 0; hop + 1 < path.size(); hop++) {
+        int hops = path.size() - 1;
+        for (int hop = 0; hop < hops; hop++) {
+            if (together && hops >= 3 && hop + 2 == hops) {
+                // the last two hops on one day, one trip
+                day = chainDays(path.get(hop), path.get(hop + 1), path.get(hop + 2), lot.temperature()).nextSetBit(day);
+                if (day < 0 || day > end) {
+                    return null;
+                }
+                return origin.plusDays(day);
+            }
             // on a path of three hops or more, the last one (the delivery) on a later day than the one before:
             // a chain done all on one day leaves the routing no choice
-            boolean later = path.size() > 3 && hop + 2 == path.size();
+            boolean later = hops >= 3 && hop + 1 == hops;
             day = hopDays(path.get(hop), path.get(hop + 1), lot.temperature()).nextSetBit(day + (later ? 1 : 0));
             if (day < 0 || day > end) {
                 return null;
@@ -426,6 +486,57 @@ public final class Allocator {
                     long left = startA - travel.millis(home, a);
                     if (leaveA <= openA.get().toSecond() * 1000L && leaveB <= openB.get().toSecond() * 1000L
                             && back <= slot.to && back - left <= slot.maxMillis) {
+                        bits.set(d);
+                        break;
+                    }
+                }
+            }
+            return bits;
+        });
+    }
+
+    /**
+     * The days on which some volunteer with room for the class could drive from home to {@code a} while it is
+     * open, on to {@code b} and then {@code c} while each is open (service times included), and home again within
+     * the slot and their longest day. Cached per chain and class.
+     */
+    private java.util.BitSet chainDays(Site a, Site b, Site c, TemperatureClass cls) {
+        return hopDays.computeIfAbsent(a.id() + "|" + b.id() + "|" + c.id() + "|" + cls, k -> {
+            var travel = paths.travel();
+            Site[] sites = {a, b, c};
+            int[] at = {travel.indexOf(a.id()), travel.indexOf(b.id()), travel.indexOf(c.id())};
+            LocalDate origin = network.settings().firstDay();
+            int days = network.settings().month().lengthOfMonth();
+            java.util.BitSet bits = new java.util.BitSet(days);
+            for (int d = 0; d < days; d++) {
+                LocalDate date = origin.plusDays(d);
+                List<org.foodnet.solver.domain.TimeWindow> open = new ArrayList<>();
+                for (Site s : sites) {
+                    s.openOn(date).ifPresent(open::add);
+                }
+                if (open.size() < 3) {
+                    continue;
+                }
+                for (DrivingSlot slot : slotsOn(date)) {
+                    if (slot.capacity.get(cls) <= 0) {
+                        continue;
+                    }
+                    int home = travel.indexOf(slot.homePlaceId);
+                    long left = -1;
+                    long t = slot.from;
+                    int place = home;
+                    boolean ok = true;
+                    for (int i = 0; i < 3 && ok; i++) {
+                        long start = Math.max(t + travel.millis(place, at[i]), open.get(i).fromSecond() * 1000L);
+                        if (i == 0) {
+                            left = start - travel.millis(home, at[0]);
+                        }
+                        t = start + sites[i].serviceSeconds() * 1000L;
+                        ok = t <= open.get(i).toSecond() * 1000L;
+                        place = at[i];
+                    }
+                    long back = t + travel.millis(place, home);
+                    if (ok && back <= slot.to && back - left <= slot.maxMillis) {
                         bits.set(d);
                         break;
                     }

@@ -61,8 +61,15 @@ public class FoodnetConstraints implements ConstraintProvider {
     static final long STRANDED_FACTOR = 100;
     /** Undelivered food: a recipient's class should get at least this share of its allocation (up to its need) ... */
     public static final double FLOOR_SHARE = 0.6;
-    /** ... else each gram below that floor counts this much more than its urgency. */
+    /** ... else each gram below that floor counts this much more than its urgency ... */
     public static final long FLOOR_URGENCY = 4;
+    /**
+     * ... plus this times the grams below the floor squared over the floor: the further below, the more each
+     * gram counts (at 0 delivered a gram counts {@code FLOOR_URGENCY + 2 × FLOOR_STEEP} more, at the floor
+     * {@code FLOOR_URGENCY}), so the first food for a recipient that gets none weighs more than more food for
+     * one that is nearly at its floor.
+     */
+    public static final long FLOOR_STEEP = 16;
     /** A hop that a re-plan moves to another trip counts like this much driving (volunteers were told). */
     public static final long STABILITY_MILLIS = 30 * PlanningContext.MINUTE;
 
@@ -285,12 +292,25 @@ public class FoodnetConstraints implements ConstraintProvider {
                         sumLong(d -> d.getLeg().getGrams() * d.getParcel().getUrgency()),
                         sumLong(d -> d.getLeg().getGrams()))
                 .join(RecipientDemand.class, Joiners.equal((key, weighted, grams) -> key, RecipientDemand::key))
-                .penalizeConfigurableLong((key, weighted, grams, demand) -> weighted + FLOOR_URGENCY * belowFloor(demand, grams))
+                .penalizeConfigurableLong((key, weighted, grams, demand) -> weighted + floorPenalty(demand, grams))
                 .justifyWith((key, weighted, grams, demand, s) -> new Reason(Grams.kgText(grams) + " "
                         + demand.temperature().word() + " for " + demand.recipient().name() + " ("
                         + demand.recipient().id() + ") is not delivered" + (belowFloor(demand, grams) > 0
                         ? ", " + Grams.kgText(belowFloor(demand, grams)) + " below its floor" : "")))
                 .asConstraint(UNDELIVERED);
+    }
+
+    /**
+     * The floor's part of the penalty: {@link #FLOOR_URGENCY} per gram below the floor plus {@link #FLOOR_STEEP}
+     * times (grams below)² ÷ floor grams, rounded to a whole number.
+     */
+    static long floorPenalty(RecipientDemand demand, long undeliveredGrams) {
+        long below = belowFloor(demand, undeliveredGrams);
+        if (below <= 0) {
+            return 0;
+        }
+        double floor = Math.max(1, demand.floorGrams(FLOOR_SHARE));
+        return FLOOR_URGENCY * below + Math.round(FLOOR_STEEP * (double) below * below / floor);
     }
 
     /** Grams by which delivering all but {@code undeliveredGrams} of the allocation falls below the floor. */

@@ -59,6 +59,29 @@ public final class Inserter {
         return simStart[v.getNumber()];
     }
 
+    /**
+     * Whether the trip, were it empty, could make the leg's hop alone: room for its class, both sites open that
+     * day, from home to the first while it is open, on to the second while it is open (service times included),
+     * and home again within the slot and the volunteer's longest day. What the trip carries now is not looked at.
+     */
+    public static boolean carriesAlone(PlanningContext ctx, Trip t, Leg leg) {
+        int d = t.getDay();
+        int a = leg.getFromPlace();
+        int b = leg.getToPlace();
+        if (t.isBucket() || t.capacity(leg.classIndex()) < leg.getGrams() || !ctx.isOpen(a, d) || !ctx.isOpen(b, d)) {
+            return false;
+        }
+        int home = t.getHomePlace();
+        long startA = Math.max(t.getSlotStart() + ctx.travelMillis(home, a), ctx.openFrom(a, d));
+        long leaveA = startA + leg.getPickup().getServiceMillis();
+        long startB = Math.max(leaveA + ctx.travelMillis(a, b), ctx.openFrom(b, d));
+        long leaveB = startB + leg.getDrop().getServiceMillis();
+        long back = leaveB + ctx.travelMillis(b, home);
+        long left = startA - ctx.travelMillis(home, a);
+        return leaveA <= ctx.openTo(a, d) && leaveB <= ctx.openTo(b, d) && back <= t.getSlotEnd()
+                && back - left <= t.getMaxMillis();
+    }
+
     /** How close a trip with these visits already passes to both ends of a leg (for ranking trips only). */
     public static long closeness(List<Visit> seq, Trip trip, Leg leg) {
         PlanningContext ctx = trip.context();

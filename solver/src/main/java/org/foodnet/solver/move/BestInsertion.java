@@ -42,6 +42,9 @@ final class BestInsertion {
     private final Map<Visit, long[]> timeOverride = new HashMap<>();
     /** A trip that may not receive anything in the current re-plan (the one a ruin empties), or null. */
     private Trip avoid;
+    /** In {@link #via}: the hop that must go on {@link #forcedTrip} (its parcel's hops before it on or before that day). */
+    private Leg forcedLeg;
+    private Trip forcedTrip;
     /** Visits looked at so far (trips searched and re-simulated): what the moves built here cost to find. */
     private long work;
 
@@ -118,6 +121,74 @@ final class BestInsertion {
             for (Leg leg : parcel.getLegs()) {
                 moves.add(leg.getPickup(), parcel.getBucket(), at++);
                 moves.add(leg.getDrop(), parcel.getBucket(), at++);
+            }
+        }
+        return moves.build();
+    }
+
+    /**
+     * Makes room for a starved parcel on a trip that can carry its scarcest hop: takes the parcel and
+     * {@code ejected} (parcels on that trip) out, puts the parcel's hops in chain order at their cheapest feasible
+     * places with {@code leg} on {@code trip} (and the hops before it on or before that trip's day), then puts
+     * each ejected parcel back at its cheapest places, or in its bucket (undelivered) when it fits nowhere. Null
+     * when the starved parcel does not fit that way or taking the parcels out would break a rule.
+     */
+    RelocateMove via(Parcel parcel, Leg leg, Trip trip, List<Parcel> ejected) {
+        reset(null);
+        List<Visit> own = new ArrayList<>();
+        for (Parcel p : ejected) {
+            for (Leg l : p.getLegs()) {
+                own.add(l.getPickup());
+                own.add(l.getDrop());
+            }
+        }
+        for (Leg l : parcel.getLegs()) {
+            own.add(l.getPickup());
+            own.add(l.getDrop());
+        }
+        if (!takeOut(own)) {
+            return null;
+        }
+        Moves moves = new Moves();
+        forcedLeg = leg;
+        forcedTrip = trip;
+        try {
+            for (Leg l : parcel.getLegs()) {
+                if (!place(l, moves, null)) {
+                    return null;
+                }
+            }
+        } finally {
+            forcedLeg = null;
+            forcedTrip = null;
+        }
+        List<Parcel> rest = new ArrayList<>(ejected);
+        rest.remove(parcel);
+        for (Parcel p : rest) {
+            Map<Trip, List<Visit>> before = new java.util.LinkedHashMap<>();
+            int mark = moves.size();
+            boolean placed = true;
+            for (Leg l : p.getLegs()) {
+                if (!place(l, moves, before)) {
+                    placed = false;
+                    break;
+                }
+            }
+            if (placed) {
+                continue;
+            }
+            moves.truncate(mark);
+            for (Leg l : p.getLegs()) {
+                tripOverride.put(l.getPickup(), null);
+                tripOverride.put(l.getDrop(), null);
+            }
+            for (Map.Entry<Trip, List<Visit>> e : before.entrySet()) {
+                resimulate(e.getKey(), e.getValue());
+            }
+            int at = 0;
+            for (Leg l : p.getLegs()) {
+                moves.add(l.getPickup(), p.getBucket(), at++);
+                moves.add(l.getDrop(), p.getBucket(), at++);
             }
         }
         return moves.build();
@@ -433,7 +504,18 @@ final class BestInsertion {
         }
         lo = Math.max(lo, recipientFirstDay(leg));
         int hi = lastDay(leg);
-        List<Trip> candidates = candidates(leg, lo, hi);
+        List<Trip> candidates;
+        if (forcedLeg != null && leg == forcedLeg) {
+            int day = forcedTrip.getDay();
+            candidates = day >= lo && day <= hi && ctx.isOpen(leg.getFromPlace(), day) && ctx.isOpen(leg.getToPlace(), day)
+                    && fits(leg, forcedTrip) ? List.of(forcedTrip) : List.of();
+        } else {
+            if (forcedLeg != null && forcedLeg.getParcel() == leg.getParcel()
+                    && leg.getParcel().getLegs().indexOf(leg) < leg.getParcel().getLegs().indexOf(forcedLeg)) {
+                hi = Math.min(hi, forcedTrip.getDay());
+            }
+            candidates = candidates(leg, lo, hi);
+        }
         long[] rank = new long[candidates.size()];
         Integer[] order = new Integer[candidates.size()];
         for (int i = 0; i < candidates.size(); i++) {

@@ -126,6 +126,7 @@ public class LegMoveFactory implements MoveIteratorFactory<MonthPlan, Move<Month
                     case REORDER_STOP -> reorderStop(plan, random);
                     case DELIVER -> deliverParcel(plan, byDay, random);
                     case DROP -> dropParcel(plan, random);
+                    case FAIR_SWAP -> fairSwap(plan, byDay, bestInsertion, random, starved);
                     case RESTORE -> restoreLeg(plan, rememberedLegs, tripsById, bestInsertion, random);
                 };
             }
@@ -179,6 +180,50 @@ public class LegMoveFactory implements MoveIteratorFactory<MonthPlan, Move<Month
             return reorderVisit(plan, random);
         }
         RelocateMove move = bestInsertion.replan(parcel);
+        return move != null ? move : noop(parcel.getLegs().get(0).getPickup());
+    }
+
+    /** Most parcels of richer recipients a fair swap takes off the trip it makes room on. */
+    static final int SWAP_MAX = 6;
+
+    /**
+     * Food for a recipient and class below its floor: an undelivered parcel of theirs goes onto a trip that could
+     * make its scarcest hop alone (few volunteers reach a far depot, few have a freezer box), taking off that trip
+     * some parcels of recipients that already get more of their need and stay at or above their floor without
+     * them (richest first or at random); those go to
+     * their cheapest other places, or stay undelivered when they fit nowhere (the score weighs it).
+     */
+    private static Move<MonthPlan> fairSwap(MonthPlan plan, List<List<Trip>> byDay, BestInsertion bestInsertion,
+                                            Random random, StarvedParcels starved) {
+        Parcel parcel = starved.pickBelowFloor(plan, random);
+        if (parcel == null) {
+            return replanParcel(plan, bestInsertion, random, starved);
+        }
+        List<Trip> trips = starved.scarceTrips(parcel, byDay, plan.getContext());
+        Leg leg = starved.scarceLeg(parcel);
+        if (trips.isEmpty() || leg == null) {
+            return noop(parcel.getLegs().get(0).getPickup());
+        }
+        Trip trip = trips.get(random.nextInt(trips.size()));
+        double own = starved.ratio(org.foodnet.solver.model.RecipientDemand.keyOf(parcel));
+        Map<Parcel, Double> richer = new java.util.LinkedHashMap<>();
+        for (Visit v : trip.getVisits()) {
+            Parcel p = v.getParcel();
+            if (p != parcel && !richer.containsKey(p) && p.isDelivered()) {
+                double r = starved.ratio(org.foodnet.solver.model.RecipientDemand.keyOf(p));
+                if (r > own && starved.aboveFloorWithout(p)) {
+                    richer.put(p, r);
+                }
+            }
+        }
+        List<Parcel> ejected = new ArrayList<>(richer.keySet());
+        if (random.nextBoolean()) {
+            java.util.Collections.shuffle(ejected, random);
+        } else {
+            ejected.sort(java.util.Comparator.comparingDouble((Parcel p) -> -richer.get(p)));
+        }
+        int k = ejected.isEmpty() ? 0 : 1 + random.nextInt(Math.min(ejected.size(), SWAP_MAX));
+        RelocateMove move = bestInsertion.via(parcel, leg, trip, new ArrayList<>(ejected.subList(0, k)));
         return move != null ? move : noop(parcel.getLegs().get(0).getPickup());
     }
 

@@ -28,6 +28,8 @@ final class OperatorMix {
     enum Kind {
         REPLAN_UNDELIVERED(6), REPLAN_ANY(6), RUIN_NEAR(3), RUIN_TRIP(1), RELOCATE(14), NEAR_RELOCATE(10), NEAR_SWAP(6),
         NEAR_TWO_OPT_STAR(8), NEAR_TWO_OPT(6), REORDER_VISIT(16), REORDER_STOP(11), DELIVER(14), DROP(3),
+        /** Food for a recipient below its floor onto a trip that can make its scarcest hop, richer recipients' food off it. */
+        FAIR_SWAP(3),
         /** Only in a re-plan: food back onto the trip that carried it in the previous plan. */
         RESTORE(12);
 

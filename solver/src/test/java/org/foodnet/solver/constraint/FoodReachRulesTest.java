@@ -28,9 +28,9 @@ class FoodReachRulesTest extends ConstraintTestSupport {
         SingleConstraintAssertion undelivered = VERIFIER.verifyThat(FoodnetConstraints::undeliveredFood)
                 .givenSolution(fx.plan());
         // one match per recipient and class; nothing delivered, so each class is short of its floor (60 % of
-        // what was allocated): 6 kg ambient, 5.4 kg chilled, each gram of that counting 4 more
+        // what was allocated): 6 kg ambient, 5.4 kg chilled, B = F each: 4·B + 16·B²÷F = 20 more per gram
         undelivered.penalizes(2);
-        undelivered.penalizesBy(10_000 * 1 + 4_000 * 2 + 5_000 * 3 + 4 * (6_000 + 5_400));
+        undelivered.penalizesBy(10_000 * 1 + 4_000 * 2 + 5_000 * 3 + 20 * (6_000 + 5_400));
     }
 
     @Test
@@ -40,9 +40,9 @@ class FoodReachRulesTest extends ConstraintTestSupport {
         fx.parcel("lot-1", "caf-1", day(20), 10.0, DONOR1_TO_CAF1);
         fx.deliver(fx.trip("drv-1", 9), delivered);
 
-        // 20 kg allocated, floor 12 kg, 10 kg delivered: 2 kg below the floor
+        // 20 kg allocated, floor 12 kg, 10 kg delivered: 2 kg below the floor, 4·2000 + 16·2000²÷12000 (5,333.3)
         VERIFIER.verifyThat(FoodnetConstraints::undeliveredFood).givenSolution(fx.plan())
-                .penalizesBy(10_000 + 4 * 2_000);
+                .penalizesBy(10_000 + 4 * 2_000 + 5_333);
     }
 
     @Test
@@ -51,7 +51,7 @@ class FoodReachRulesTest extends ConstraintTestSupport {
         Parcel rice = fx.parcel("lot-1", "caf-1", day(10), 10.0, DONOR1_TO_CAF1);
         fx.carry(fx.trip("drv-1", 5), leg(rice, 1), leg(rice, 2));
 
-        VERIFIER.verifyThat(FoodnetConstraints::undeliveredFood).givenSolution(fx.plan()).penalizesBy(10_000 + 4 * 6_000);
+        VERIFIER.verifyThat(FoodnetConstraints::undeliveredFood).givenSolution(fx.plan()).penalizesBy(10_000 + 20 * 6_000);
     }
 
     @Test

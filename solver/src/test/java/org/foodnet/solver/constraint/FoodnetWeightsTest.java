@@ -71,8 +71,8 @@ class FoodnetWeightsTest extends ConstraintTestSupport {
     void theDefaultWeightsCountEveryRuleOnceInItsLevel() {
         ScoreExplanation<MonthPlan, HardMediumSoftLongScore> plain = explain(new FoodnetWeights());
         // medium: 20 kg of ambient rice (urgency 1) undelivered; caf-2 gets none of its 10 kg (6 kg below its
-        // floor), caf-1 10 of its 20 kg (2 kg below its floor of 12 kg): 4 more per gram below
-        assertThat(plain.getScore().mediumScore()).isEqualTo(-20_000 - 4 * (6_000 + 2_000));
+        // floor: 4·B + 16·B²÷F = 20 per gram), caf-1 10 of its 20 kg (2 kg below its floor of 12 kg: 8,000 + 5,333)
+        assertThat(plain.getScore().mediumScore()).isEqualTo(-20_000 - 20 * 6_000 - (8_000 + 5_333));
         assertThat(ruleScore(plain, FoodnetConstraints.STRANDED)).isEqualTo(HardMediumSoftLongScore.ofSoft(-10_000 * 100));
         assertThat(plain.getScore().hardScore()).isZero();
     }
