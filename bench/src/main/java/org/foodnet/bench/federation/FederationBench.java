@@ -222,8 +222,16 @@ public final class FederationBench implements AutoCloseable {
         while (Instant.now().isBefore(end)) {
             int active = 0;
             for (String id : ids) {
-                JsonNode j = JSON.readTree(expect(send(api, coordinator(id), password(id), "GET",
-                        prefix(id) + "/jobs/" + jobOf.get(id), null), 200, "job of " + id).body());
+                JsonNode j;
+                try {
+                    j = JSON.readTree(expect(send(api, coordinator(id), password(id), "GET",
+                            prefix(id) + "/jobs/" + jobOf.get(id), null), 200, "job of " + id).body());
+                } catch (IOException slow) {
+                    // a node starved of CPU (or in a long GC pause) may not answer in time: ask again next round
+                    log.println("federation: no answer about " + id + "'s job (" + slow + "); asking again");
+                    active++;
+                    continue;
+                }
                 String status = j.get("status").asString();
                 if (status.equals("QUEUED") || status.equals("RUNNING")) {
                     active++;
@@ -380,10 +388,11 @@ public final class FederationBench implements AutoCloseable {
 
     /**
      * {@code ./foodnet serve} (the same main class) joining the database. Node 1 makes the federation administrator
-     * ({@code FOODNET_ADMIN_USER}); no demo data. Request bodies up to 64 MiB: a ×10 demo month is a few MiB of JSON.
+     * ({@code FOODNET_ADMIN_USER}); no demo data. A 2 GiB heap (a ×10 month's solve thrashed the
+     * collector in 768 MiB). Request bodies up to 64 MiB: a ×10 demo month is a few MiB of JSON.
      */
     private Process startNode(int port, String name, String roles) throws IOException {
-        ProcessBuilder b = new ProcessBuilder(java(), "-Xmx768m", "-cp", System.getProperty("java.class.path"),
+        ProcessBuilder b = new ProcessBuilder(java(), "-Xmx2g", "-cp", System.getProperty("java.class.path"),
                 FoodnetApplication.class.getName(), "--server.port=" + port, "--server.address=127.0.0.1",
                 "--foodnet.node.name=" + name, "--foodnet.node.roles=" + roles, "--foodnet.node.solver-threads=1",
                 "--foodnet.solver.queue-capacity=10000", "--foodnet.solver.max-time-limit=2h",
