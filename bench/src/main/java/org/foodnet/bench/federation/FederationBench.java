@@ -156,7 +156,11 @@ public final class FederationBench implements AutoCloseable {
         System.out.println("federation: logs in " + work);
         Report report;
         try (FederationBench bench = new FederationBench(work, Duration.ofMinutes(10))) {
+            // Ctrl-C / SIGTERM: stop the nodes and the database too, never leave them running
+            Thread stop = new Thread(bench::close, "federation-stop");
+            Runtime.getRuntime().addShutdownHook(stop);
             report = bench.run(options, System.out);
+            Runtime.getRuntime().removeShutdownHook(stop);
         }
         write(out, report);
         System.out.printf(Locale.ROOT, "federation: %d of %d networks SUCCEEDED and checker-feasible in %.1f min on %d node(s): "
@@ -429,7 +433,7 @@ public final class FederationBench implements AutoCloseable {
 
     /** Stops every process it started (SIGTERM, then SIGKILL after 60 s), the database last. */
     @Override
-    public void close() {
+    public synchronized void close() {
         for (int i = processes.size() - 1; i >= 0; i--) {
             Process p = processes.get(i);
             p.destroy();
