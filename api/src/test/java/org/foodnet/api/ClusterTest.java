@@ -1,9 +1,6 @@
 package org.foodnet.api;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -25,6 +22,7 @@ import java.util.stream.Stream;
 
 import org.foodnet.api.Http.Response;
 import org.foodnet.data.DbServer;
+import org.foodnet.data.DbServerOutput;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -282,31 +280,7 @@ class ClusterTest {
                 DbServer.class.getName(), "--data-dir", dataDir.toString(), "--port", Integer.toString(port))
                 .redirectError(root.resolve("db.log").toFile()).start();
         processes.add(process);
-        Map<String, String> env = new HashMap<>();
-        CompletableFuture<Void> ready = new CompletableFuture<>();
-        Thread reader = new Thread(() -> {
-            // read stdout to its end (never let the pipe fill); ready once the three lines are in
-            try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = out.readLine()) != null) {
-                    int eq = line.indexOf('=');
-                    if (line.startsWith("FOODNET_DB_") && eq > 0) {
-                        synchronized (env) {
-                            env.put(line.substring(0, eq), line.substring(eq + 1));
-                            if (env.size() == 3) {
-                                ready.complete(null);
-                            }
-                        }
-                    }
-                }
-            } catch (IOException e) {
-                // the process ended
-            }
-            ready.complete(null);
-        }, "db-stdout");
-        reader.setDaemon(true);
-        reader.start();
-        ready.get(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        Map<String, String> env = DbServerOutput.await(process, START_TIMEOUT);
         assertThat(env).as("db log: %s", ServiceProcess.tail(root.resolve("db.log")))
                 .containsKeys("FOODNET_DB_URL", "FOODNET_DB_USER", "FOODNET_DB_PASSWORD");
         assertThat(env.get("FOODNET_DB_URL")).endsWith(":" + port + "/foodnet");
