@@ -58,6 +58,14 @@ class LockedDatabaseTest {
     }
 
     @Test
+    void theMeasuredSettingsAreInEffect() {
+        // EmbeddedServer.TUNING (data/README.md, "Settings measured"), beside the durable ones above
+        assertThat(show("checkpoint_timeout")).isEqualTo("15min");
+        assertThat(show("max_wal_size")).isEqualTo("2GB");
+        assertThat(show("jit")).isEqualTo("off");
+    }
+
+    @Test
     void itListensOnLoopbackTcpOnlyWithPasswordsForEveryone() throws Exception {
         assertThat(show("listen_addresses")).isEqualTo("127.0.0.1");
         try (Connection c = EmbeddedServer.connect(port, "postgres", password("postgres.password"), "postgres")) {

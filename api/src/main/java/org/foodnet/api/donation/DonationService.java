@@ -97,15 +97,18 @@ class DonationService {
             // logged before keys were remembered with a fingerprint: the ledger found the same lot, site and grams
             return new Logged(view(lotId), true);
         }
+        // the donation's facts and its remembered key in one statement (one round trip; as Idempotency.remember)
         jdbc.sql("""
-                INSERT INTO api_donation (region, lot_id, username, operation_id, site_id, donor_id, category, temperature,
-                                          expiry_date, expiry_kind, available_from, earmarked_for)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""")
+                WITH d AS (
+                    INSERT INTO api_donation (region, lot_id, username, operation_id, site_id, donor_id, category, temperature,
+                                              expiry_date, expiry_kind, available_from, earmarked_for)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING)
+                INSERT INTO api_idempotency (username, network, scope, idem_key, fingerprint, lot_id) VALUES (?, ?, ?, ?, ?, ?)""")
                 .params(network.region(), lotId, by.username(), operationId, lot.siteId(), lot.donorId(), lot.category(),
                         lot.temperature().name(), lot.expiryDate(), lot.expiryKind().name(), lot.availableFrom(),
-                        lot.earmarkedFor())
+                        lot.earmarkedFor(),
+                        by.username(), network.region(), DONATION, idempotencyKey, fingerprint, lotId)
                 .update();
-        idempotency.remember(by.username(), DONATION, idempotencyKey, fingerprint, lotId);
         DonationView.Entry row = new DonationView.Entry(entry.sequence(), entry.kind().name(), entry.fromSiteId(),
                 entry.toSiteId(), entry.recipientId(), entry.grams(), entry.corrects(), entry.reason(),
                 entry.occurredAt().atZone(zone).toOffsetDateTime(), entry.recordedBy());

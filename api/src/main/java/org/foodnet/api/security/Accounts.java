@@ -89,6 +89,37 @@ public class Accounts implements UserDetailsService {
                 .list();
     }
 
+    /**
+     * What a request needs of its signed-in user, in one query: whether they are a federation administrator and
+     * enabled, and their roles by network (ordered by network). An unknown user: not an administrator, no roles.
+     */
+    public record Standing(String username, boolean admin, boolean enabled, List<Membership> memberships) {
+
+        /** The user as seen in one network (role null: none there), as {@link #find(String, String)} reads it. */
+        public Account in(String network) {
+            Membership m = memberships.stream().filter(x -> x.network().equals(network)).findFirst().orElse(null);
+            return new Account(username, m == null ? null : m.role(), m == null ? null : m.driverId(), enabled, network);
+        }
+    }
+
+    public Standing standing(String username) {
+        boolean[] user = new boolean[3];   // found, admin, enabled
+        List<Membership> memberships = new ArrayList<>();
+        jdbc.sql("""
+                        SELECT u.federation_admin, u.enabled, r.network, r.role, r.driver_id FROM api_user u
+                        LEFT JOIN account_role r ON r.username = u.username WHERE u.username = ? ORDER BY r.network""")
+                .param(username)
+                .query(rs -> {
+                    user[0] = true;
+                    user[1] = rs.getBoolean(1);
+                    user[2] = rs.getBoolean(2);
+                    if (rs.getString(3) != null) {
+                        memberships.add(new Membership(rs.getString(3), Role.valueOf(rs.getString(4)), rs.getString(5)));
+                    }
+                });
+        return new Standing(username, user[0] && user[1], user[0] && user[2], List.copyOf(memberships));
+    }
+
     public boolean federationAdmin(String username) {
         return jdbc.sql("SELECT federation_admin FROM api_user WHERE username = ?").param(username)
                 .query(Boolean.class).optional().orElse(false);

@@ -1,9 +1,12 @@
 package org.foodnet.api.security;
 
+import org.foodnet.api.network.NetworkContext;
 import org.foodnet.api.web.Problem;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 /** Who is asking, and what they may see. */
 @Component
@@ -19,6 +22,12 @@ public class CurrentUser {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
         if (auth == null) {
             throw Problem.forbidden("not signed in");
+        }
+        // read once per request by NetworkFilter, for the request's network
+        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes
+                && attributes.getRequest().getAttribute(NetworkFilter.ACCOUNT) instanceof Account account
+                && account.username().equals(auth.getName()) && account.network().equals(NetworkContext.current())) {
+            return account;
         }
         return accounts.find(auth.getName()).orElseThrow(() -> Problem.forbidden("no such user"));
     }

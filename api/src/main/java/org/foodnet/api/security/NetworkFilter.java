@@ -62,6 +62,9 @@ final class NetworkFilter extends OncePerRequestFilter {
 
     private static final String CHOSEN = NetworkFilter.class.getName() + ".chosen";
 
+    /** The signed-in user's {@link Account} in the chosen network, as read by this request ({@link CurrentUser}). */
+    static final String ACCOUNT = NetworkFilter.class.getName() + ".account";
+
     @Override
     protected boolean shouldNotFilterAsyncDispatch() {
         return false;
@@ -96,19 +99,22 @@ final class NetworkFilter extends OncePerRequestFilter {
             return;
         }
         String username = auth.getName();
-        boolean admin = accounts.federationAdmin(username);
+        // one query for the administrator flag and the roles; the chosen network's account is kept for CurrentUser
+        Accounts.Standing standing = accounts.standing(username);
+        boolean admin = standing.admin();
         String tokenNetwork = auth instanceof TokenAuthentication token ? token.network() : null;
         Matcher prefixed = PREFIXED.matcher(path);
         if (prefixed.matches()) {
             String network = prefixed.group(1);
             String rest = "/api" + prefixed.group(2);
-            Optional<Accounts.Membership> role = accounts.memberships(username).stream()
+            Optional<Accounts.Membership> role = standing.memberships().stream()
                     .filter(m -> m.network().equals(network)).findFirst();
             if (global(rest) || role.isEmpty() || tokenNetwork != null && !tokenNetwork.equals(network)) {
                 ProblemResponses.write(response, HttpStatus.NOT_FOUND, "no network " + network + " of yours",
                         "networkId", "no network " + network + " of yours");
                 return;
             }
+            request.setAttribute(ACCOUNT, standing.in(network));
             proceed(new Stripped(request, rest), response, chain, auth, network, role.get().role(), admin);
             return;
         }
@@ -116,7 +122,7 @@ final class NetworkFilter extends OncePerRequestFilter {
             proceed(request, response, chain, auth, null, null, admin);
             return;
         }
-        List<Accounts.Membership> mine = accounts.memberships(username);
+        List<Accounts.Membership> mine = standing.memberships();
         if (tokenNetwork != null) {
             mine = mine.stream().filter(m -> m.network().equals(tokenNetwork)).toList();
         }
@@ -133,6 +139,7 @@ final class NetworkFilter extends OncePerRequestFilter {
                     "you have no role in any network");
             return;
         }
+        request.setAttribute(ACCOUNT, standing.in(mine.get(0).network()));
         proceed(request, response, chain, auth, mine.get(0).network(), mine.get(0).role(), admin);
     }
 
