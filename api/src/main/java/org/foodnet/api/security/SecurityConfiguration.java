@@ -103,7 +103,7 @@ class SecurityConfiguration {
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
                         .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
                         .requestMatchers("/error").permitAll()
-                        .requestMatchers(HttpMethod.GET, "/", "/*.html", "/css/**", "/js/**", "/webjars/**", "/favicon.ico").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/", "/*.html", "/driver-sw.js", "/css/**", "/js/**", "/webjars/**", "/favicon.ico").permitAll()
                         .requestMatchers("/api/me", "/api/me/tokens", "/api/me/tokens/*").authenticated()
                         .requestMatchers("/api/networks", "/api/me/networks").authenticated()
                         .requestMatchers(HttpMethod.GET, "/api/sites", "/api/sites/*").hasAnyRole(COORDINATOR, ORGANIZER)
