@@ -46,7 +46,8 @@ public final class Translations {
     /** The locale resolver of the pages and the API: cookie {@code lang}, else {@code Accept-Language}. */
     public static CookieLocaleResolver localeResolver() {
         CookieLocaleResolver resolver = new CookieLocaleResolver(COOKIE);
-        resolver.setDefaultLocaleFunction(HttpServletRequest::getLocale);
+        // without Accept-Language: English (not the server's own default locale)
+        resolver.setDefaultLocaleFunction(r -> r.getHeader("Accept-Language") == null ? Locale.ENGLISH : r.getLocale());
         return resolver;
     }
 
