@@ -48,7 +48,7 @@ const FoodnetCalendar = (() => {
             data-count="${list.length}" aria-label="${E(t('cal.cellLabel', v.name, Foodnet.date(d), list.length))}">
             <strong>${list.length}</strong><br><small>${E(Foodnet.time(list[0].start))}</small></button></td>`;
       }).join('');
-      return `<tr data-driver="${E(v.id)}"><th scope="row">${E(v.name)}<br><small class="muted">${E(v.id)}</small></th>${cells}<td class="total">${total}</td></tr>`;
+      return `<tr data-driver="${E(v.id)}"><th scope="row">${E(v.name)}</th>${cells}<td class="total">${total}</td></tr>`;
     }).join('');
     $('calendar').innerHTML = head + '<tbody>' + rows + '</tbody>';
     $('calendar').querySelectorAll('button.cal-cell').forEach(b => b.addEventListener('click', () => detail(b.dataset.driver, b.dataset.day)));

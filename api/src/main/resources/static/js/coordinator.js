@@ -10,7 +10,8 @@ Foodnet.add({
   'co.forbidden': 'この画面はコーディネーター用です。', 'status.DRAFT': '下書き', 'status.SOLVED': '計算済み', 'status.PUBLISHED': '公開中',
   'status.ARCHIVED': '過去', 'status.QUEUED': '待機中', 'status.RUNNING': '計算中', 'status.SUCCEEDED': '完了', 'status.FAILED': '失敗',
   'status.CANCELLED': '中止', 'status.INTERRUPTED': '中断', 'co.nav': 'この画面の中', 'co.navPlan': '計画',
-  'co.navForms': '拠点・ドライバーの登録', 'co.show': '地図と予定に表示', 'co.shown': '表示中'
+  'co.navForms': '拠点・ドライバーの登録', 'co.show': '地図と予定に表示', 'co.shown': '表示中',
+  'level.HARD': '必ず守る', 'level.MEDIUM': '届ける', 'level.SOFT': 'できるだけ'
 }, {
   'co.title': 'Delivery planning', 'co.start': 'Plan a month', 'co.month': 'Month', 'co.limit': 'Solver time (seconds)', 'co.startButton': 'Start planning',
   'co.progress': 'Progress', 'co.idle': 'No planning running.', 'co.best': 'Best score', 'co.plans': "This month's plans",
@@ -21,7 +22,8 @@ Foodnet.add({
   'co.forbidden': 'This page is for coordinators.', 'status.DRAFT': 'draft', 'status.SOLVED': 'solved', 'status.PUBLISHED': 'published',
   'status.ARCHIVED': 'archived', 'status.QUEUED': 'queued', 'status.RUNNING': 'running', 'status.SUCCEEDED': 'succeeded', 'status.FAILED': 'failed',
   'status.CANCELLED': 'cancelled', 'status.INTERRUPTED': 'interrupted', 'co.nav': 'On this page', 'co.navPlan': 'Planning',
-  'co.navForms': 'Sites and volunteers', 'co.show': 'Show on map and calendar', 'co.shown': 'shown'
+  'co.navForms': 'Sites and volunteers', 'co.show': 'Show on map and calendar', 'co.shown': 'shown',
+  'level.HARD': 'must keep', 'level.MEDIUM': 'deliver', 'level.SOFT': 'as far as possible'
 });
 const $ = (id) => document.getElementById(id);
 const E = Foodnet.esc, t = Foodnet.t;
@@ -42,11 +44,14 @@ async function showPlan(planId) {
   const month = $('month').value;
   const [net, view] = await Promise.all([Foodnet.api('/api/network?month=' + encodeURIComponent(month)),
     planId ? Foodnet.api('/api/plans/' + planId) : Promise.resolve(null)]);
-  if (month !== $('month').value) return;   // the month changed meanwhile
+  if (month !== $('month').value) return view;   // the month changed meanwhile
   mapPlan = planId;
   FoodnetMap.show(net, view);
   FoodnetCalendar.show(month, net, view);
+  FoodnetActions.planShown(net, view).catch(show);
+  if (planId && !following) lastJobOf(planId).catch(show);
   document.querySelectorAll('#plans tr[data-plan]').forEach(r => r.classList.toggle('shown', String(r.dataset.plan) === String(planId)));
+  return view;
 }
 
 /** The plan to show first: the month's published plan, else its newest solved one. */
@@ -59,7 +64,7 @@ async function plans() {
   const list = await Foodnet.api('/api/plans?month=' + encodeURIComponent($('month').value));
   lastPlans = list;
   $('plans').innerHTML = list.length ? list.map(p => `<tr data-plan="${p.id}">
-      <td>${p.id}</td><td class="status">${E(t('status.' + p.status))}</td><td>${p.version}</td><td><code>${E(p.score || '')}</code></td>
+      <td>${p.id}</td><td class="status">${E(t('status.' + p.status))}</td><td>${p.version}</td><td class="score" title="${E(p.score || '')}">${E(Foodnet.score(p.score))}</td>
       <td><button class="secondary explain" type="button" data-plan="${p.id}">${E(t('co.explain'))}</button>
       ${p.status === 'SOLVED' ? `<button class="secondary publish" type="button" data-plan="${p.id}">${E(t('co.publish'))}</button>` : ''}</td></tr>`).join('')
     : `<tr><td colspan="5" class="muted">${E(t('co.noPlans'))}</td></tr>`;
@@ -69,12 +74,14 @@ async function plans() {
 
 async function explain(planId) {
   shownPlan = planId;
-  showPlan(planId).catch(show);
-  const x = await Foodnet.api('/api/plans/' + planId + '/explanation');
-  $('summary').textContent = `#${planId} · ${x.score} · ${x.feasible ? t('co.feasible') : t('co.infeasible')}`;
-  $('rules').innerHTML = x.constraints.map(r => `<li class="rule"><details><summary><strong>${E(r.name)}</strong>
-      <span class="muted">${E(r.level)} · ${E(t('co.matches', r.matches))}</span></summary>
-      <p>${E(r.summary)}</p>${r.details.length ? '<ul>' + r.details.map(d => '<li>' + E(d) + '</li>').join('') + '</ul>' : ''}</details></li>`).join('');
+  const shown = showPlan(planId);
+  shown.catch(show);
+  const [x, view] = await Promise.all([Foodnet.api('/api/plans/' + planId + '/explanation'), shown.catch(() => null)]);
+  $('summary').textContent = `#${planId} · ${Foodnet.score(x.score, view && view.summary)} · ${x.feasible ? t('co.feasible') : t('co.infeasible')}`;
+  $('summary').title = x.score;
+  $('rules').innerHTML = x.constraints.map(r => `<li class="rule" data-rule="${E(r.name)}"><details><summary><strong>${E(r.title || r.name)}</strong>
+      <span class="muted">${E(t('level.' + r.level))} · ${E(t('co.matches', r.matches))}</span></summary>
+      ${r.what ? `<p class="what">${E(r.what)}</p>` : ''}<p>${E(r.summary)}</p>${r.details.length ? '<ul>' + r.details.map(d => '<li>' + E(d) + '</li>').join('') + '</ul>' : ''}</details></li>`).join('');
   $('recipients').innerHTML = x.recipients.map(r => {
     const pct = Math.round(Math.min(1, r.fulfilment) * 100);
     return `<tr class="recipient"><th scope="row">${E(r.name)}</th>
@@ -95,9 +102,48 @@ async function publish(button) {
   } catch (e) { show(e); button.disabled = false; }
 }
 
+let runningJob = null;   // the job followed now (Stop), or the last one that ended (Resume)
+let following = false;
+
+/** The shown plan's newest solve job: Stop while it runs, Resume once it ended (e.g. INTERRUPTED by a restart). */
+async function lastJobOf(planId) {
+  const jobs = await Foodnet.api('/api/plans/' + planId + '/jobs');
+  const job = jobs.reduce((a, b) => (a && a.id > b.id ? a : b), null);
+  if (!job || following) return;
+  runningJob = { planId: job.planId, jobId: job.id };
+  jobButtons(job);
+  if (job.status === 'QUEUED' || job.status === 'RUNNING') follow(job.planId, job.id);
+}
+
+function jobButtons(job) {
+  const running = job && (job.status === 'QUEUED' || job.status === 'RUNNING');
+  $('stopButton').disabled = !running;
+  $('resumeButton').disabled = !job || running;
+}
+
+async function stopJob() {
+  if (!runningJob) return;
+  $('stopButton').disabled = true;
+  try {
+    await Foodnet.api('/api/jobs/' + runningJob.jobId + '/stop', { method: 'POST' });
+    $('ok').textContent = t('job.stopped');
+  } catch (e) { show(e); $('stopButton').disabled = false; }
+}
+
+async function resumeJob() {
+  if (!runningJob) return;
+  $('resumeButton').disabled = true;
+  try {
+    const a = await Foodnet.api('/api/jobs/' + runningJob.jobId + '/resume', { method: 'POST' });
+    $('ok').textContent = t('job.resumed', a.planId);
+    follow(a.planId, a.jobId);
+  } catch (e) { show(e); $('resumeButton').disabled = false; }
+}
+
 function progress(job) {
   $('progress').value = job.progress || 0;
-  $('bestScore').textContent = job.bestScore || '–';
+  $('bestScore').textContent = job.bestScore ? Foodnet.score(job.bestScore) : '–';
+  $('bestScore').title = job.bestScore || '';
   $('jobStatus').textContent = t('co.running', job.planId, t('status.' + job.status), Math.round((job.progress || 0) * 100));
 }
 
@@ -107,14 +153,19 @@ async function ended(planId, jobId) {
   $('progress').value = 1;
   $('jobStatus').textContent = t('co.ended', planId, t('status.' + job.status));
   $('startButton').disabled = false;
+  jobButtons(job);
   await plans();
   await explain(planId);
+  await FoodnetActions.jobEnded(planId);
 }
 
 /** Follows the job with Server-Sent Events (the session cookie goes along); polls if the stream fails. */
 function follow(planId, jobId) {
   let over = false;
-  const finish = () => { if (!over) { over = true; ended(planId, jobId).catch(show); } };
+  runningJob = { planId, jobId };
+  following = true;
+  jobButtons({ status: 'QUEUED' });
+  const finish = () => { if (!over) { over = true; following = false; ended(planId, jobId).catch(show); } };
   const poll = async () => {
     while (!over) {
       const job = await Foodnet.api('/api/jobs/' + jobId);
@@ -147,14 +198,18 @@ function show(e) { if (e.status !== 401) $('error').textContent = Foodnet.errorT
 (async () => {
   $('month').value = defaultMonth();
   $('start').addEventListener('submit', start);
-  $('month').addEventListener('change', () => plans().then(() => showPlan(defaultPlan(lastPlans))).catch(show));
+  $('stopButton').addEventListener('click', stopJob);
+  $('resumeButton').addEventListener('click', resumeJob);
+  $('month').addEventListener('change', () => plans().then(() => showPlan(defaultPlan(lastPlans)))
+    .then(() => FoodnetActions.loadNeeds()).catch(show));
   FoodnetMap.init();
   FoodnetCalendar.init();
   try {
     const me = await Foodnet.header();
     await plans();        // the server decides who may: another role gets 403 here
-    await showPlan(defaultPlan(lastPlans));
-    await FoodnetForms.init(() => showPlan(mapPlan).catch(show));
+    // the forms do not wait for the map and the calendar (their handlers are ready as early as possible)
+    await Promise.all([showPlan(defaultPlan(lastPlans)), FoodnetForms.init(() => showPlan(mapPlan).catch(show))]);
+    await FoodnetActions.init({ onError: show, follow });
   } catch (e) {
     if (e.status === 403) {
       $('work').hidden = true;

@@ -76,11 +76,11 @@ async function recent() {
   const ul = $('recent');
   if (!list.length) { ul.innerHTML = '<li class="muted">' + Foodnet.esc(Foodnet.t('org.none')) + '</li>'; return; }
   ul.innerHTML = list.map(d => `<li class="card donation" data-lot="${Foodnet.esc(d.lotId)}">
-      <div class="row"><strong>${Foodnet.esc(d.category)}</strong>
+      <div class="row"><strong>${Foodnet.esc(Foodnet.category(d.category))}</strong>
         <span class="temp ${Foodnet.esc(d.temperature)}">${Foodnet.esc(Foodnet.t('temp.' + d.temperature))}</span>
         <strong class="grams">${Foodnet.esc(Foodnet.kg(d.grams / 1000, 3))}</strong></div>
       <div class="muted">${Foodnet.esc(siteName(d.siteId))} · ${Foodnet.esc(Foodnet.t('expiry.' + (d.expiryKind || 'BEST_BEFORE')))} ${Foodnet.esc(Foodnet.date(d.expiryDate))}
-        · ${Foodnet.esc(Foodnet.dateTime(d.loggedAt))} · ${Foodnet.esc(d.lotId)}</div>
+        · ${Foodnet.esc(Foodnet.dateTime(d.loggedAt))}</div>
       <details><summary>${Foodnet.esc(Foodnet.t('org.correct'))}</summary>
         <form class="correction">
           <label>${Foodnet.esc(Foodnet.t('org.newKg'))}<input name="kg" inputmode="decimal" required value="${d.grams / 1000}"></label>

@@ -30,8 +30,10 @@ class DriverController {
     private final RouteSheets sheets;
     private final CurrentUser user;
     private final NetworkService network;
+    private final RouteSheetPages pages;
 
-    DriverController(RouteSheets sheets, CurrentUser user, NetworkService network) {
+    DriverController(RouteSheets sheets, CurrentUser user, NetworkService network, RouteSheetPages pages) {
+        this.pages = pages;
         this.sheets = sheets;
         this.user = user;
         this.network = network;
@@ -48,8 +50,19 @@ class DriverController {
                                 @RequestParam(required = false) YearMonth month, Locale locale) {
         RouteSheet sheet = sheet(driverId, date, month);
         return ResponseEntity.ok().contentType(new MediaType("text", "html", java.nio.charset.StandardCharsets.UTF_8))
-                .header("Content-Security-Policy", RouteSheetHtml.CONTENT_SECURITY_POLICY)
-                .body(RouteSheetHtml.render(sheet, Labels.of(locale)));
+                .header("Content-Security-Policy", RouteSheetPages.CONTENT_SECURITY_POLICY)
+                .body(pages.html(sheet, locale));
+    }
+
+    /** The route sheet as a PDF (A4, Japanese or English as asked), to print or send on. */
+    @GetMapping(value = "/route-sheet.pdf", produces = MediaType.APPLICATION_PDF_VALUE)
+    ResponseEntity<byte[]> pdf(@PathVariable String driverId, @RequestParam(required = false) LocalDate date,
+                               @RequestParam(required = false) YearMonth month, Locale locale) {
+        RouteSheet sheet = sheet(driverId, date, month);
+        String name = "route-sheet-" + sheet.driverId() + "-" + (date != null ? date : network.monthOrCurrent(month)) + ".pdf";
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                .header("Content-Disposition", org.springframework.http.ContentDisposition.inline().filename(name).build().toString())
+                .body(pages.pdf(sheet, locale));
     }
 
     @GetMapping(value = "/calendar.ics")

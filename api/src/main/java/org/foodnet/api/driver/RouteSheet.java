@@ -43,8 +43,13 @@ record RouteSheet(String driverId, String driverName, String driverContact, Stri
                 List<Item> load, List<Item> unload, List<Item> stayOnBoard, boolean done, OffsetDateTime doneAt) {
     }
 
-    /** Food to load or unload: one lot, its temperature class (AMBIENT / CHILLED / FROZEN), and for whom. */
-    record Item(String lotId, String category, String temperature, double kg, String recipientId, String recipientName) {
+    /**
+     * Food to load or unload: one lot, its temperature class (AMBIENT / CHILLED / FROZEN), and for whom.
+     *
+     * @param donorName the name of the lot's donor (null when unknown)
+     */
+    record Item(String lotId, String category, String temperature, double kg, String recipientId, String recipientName,
+                String donorName) {
     }
 
     record Totals(int trips, int stops, double loadedKg, double ambientKg, double chilledKg, double frozenKg, long minutes) {

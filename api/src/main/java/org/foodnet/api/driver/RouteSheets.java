@@ -140,7 +140,8 @@ class RouteSheets {
                 DonationLot lot = lots.containsKey(m.lotId()) ? lots.get(m.lotId()) : lots.get(baseLot(m.lotId()));
                 Site recipient = m.recipientId() == null ? null : sites.get(m.recipientId());
                 RouteSheet.Item item = new RouteSheet.Item(m.lotId(), lot == null ? "" : lot.category(), m.temperature().name(),
-                        Grams.toKg(m.grams()), m.recipientId(), recipient == null ? null : recipient.name());
+                        Grams.toKg(m.grams()), m.recipientId(), recipient == null ? null : recipient.name(),
+                        lot == null || sites.get(lot.donorId()) == null ? null : sites.get(lot.donorId()).name());
                 switch (m.kind()) {
                     case LOAD -> {
                         load.add(item);

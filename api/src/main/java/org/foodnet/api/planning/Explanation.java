@@ -41,7 +41,31 @@ record Explanation(long planId, String score, boolean feasible, String summary, 
                    List<Rule> constraints, List<Recipient> recipients) {
 
     /** One rule: its level, weight, how many things it matched, a sentence, and the matches (at most 50). */
-    record Rule(String name, String level, long weight, int matches, String summary, List<String> details) {
+    record Rule(String name, String level, long weight, int matches, String summary, List<String> details,
+                String title, String what) {
+
+        Rule(String name, String level, long weight, int matches, String summary, List<String> details) {
+            this(name, level, weight, matches, summary, details, name, null);
+        }
+    }
+
+    /**
+     * The same explanation with each rule's {@code title} and {@code what} (what the rule does) from the message
+     * bundles ({@code rule.<name>.title}, {@code .what}), and its summary, in {@code locale}'s language.
+     */
+    Explanation inWords(org.springframework.context.MessageSource messages, Locale locale) {
+        List<Rule> worded = constraints.stream().map(r -> {
+            String key = "rule." + ruleKey(r.name());
+            return new Rule(r.name(), r.level(), r.weight(), r.matches(),
+                    org.foodnet.api.web.Translations.translate(r.summary(), messages, locale), r.details(),
+                    messages.getMessage(key + ".title", null, r.name(), locale), messages.getMessage(key + ".what", null, null, locale));
+        }).toList();
+        return new Explanation(planId, score, feasible, summary, weights, worded, recipients);
+    }
+
+    /** A rule's name as a bundle key: lower case, every other character than a letter or digit a '-'. */
+    static String ruleKey(String name) {
+        return name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
     }
 
     /**

@@ -61,8 +61,11 @@ class PlanController {
     private final PlanOrigins origins;
     private final NetworkService network;
     private final PlanBases bases;
+    private final org.springframework.context.MessageSource messages;
 
-    PlanController(PlanService service, PlanRepository plans, PlanOrigins origins, NetworkService network, PlanBases bases) {
+    PlanController(PlanService service, PlanRepository plans, PlanOrigins origins, NetworkService network, PlanBases bases,
+                   org.springframework.context.MessageSource messages) {
+        this.messages = messages;
         this.service = service;
         this.bases = bases;
         this.plans = plans;
@@ -97,12 +100,12 @@ class PlanController {
     }
 
     @GetMapping("/{id}/explanation")
-    Explanation explain(@PathVariable long id) {
+    Explanation explain(@PathVariable long id, java.util.Locale locale) {
         PlanInfo info = service.info(id);
         StoredPlan stored = service.find(id);
         Network month = bases.checkedAgainst(id, info.month());
         return Explanation.of(id, month, stored.plan(), PlanChecker.check(month, stored.plan()), PlanView.of(info, null,
-                network.zone(), null, null).weights());
+                network.zone(), null, null).weights()).inWords(messages, locale);
     }
 
     @GetMapping("/{id}/jobs")

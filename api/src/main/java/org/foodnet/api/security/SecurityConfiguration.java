@@ -108,7 +108,7 @@ class SecurityConfiguration {
                                         authentication.get(), accounts)))
                         .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
                         .requestMatchers("/error").permitAll()
-                        .requestMatchers(HttpMethod.GET, "/", "/*.html", "/css/**", "/js/**", "/webjars/**", "/favicon.ico").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/", "/*.html", "/driver-sw.js", "/css/**", "/js/**", "/webjars/**", "/favicon.ico").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/calendar/*").permitAll()   // the token is the key
                         .requestMatchers("/api/me", "/api/me/tokens", "/api/me/tokens/*").authenticated()
                         .requestMatchers("/api/networks", "/api/me/networks").authenticated()

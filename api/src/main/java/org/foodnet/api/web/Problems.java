@@ -380,7 +380,10 @@ class Problems extends ResponseEntityExceptionHandler {
     /** The answer: problem+json; a 4xx without a named field names the resource's path variable, or the body. */
     static ResponseEntity<Object> respond(HttpStatus status, String detail, List<Problem.FieldError> errors,
                                           HttpServletRequest request) {
-        List<Problem.FieldError> named = errors;
+        // in the asked language (web.Translations): the detail and each reason; field names stay as the request spells them
+        detail = Translations.forRequest(detail, request);
+        List<Problem.FieldError> named = errors.stream()
+                .map(e -> new Problem.FieldError(e.field(), Translations.forRequest(e.reason(), request))).toList();
         if (named.isEmpty() && status.is4xxClientError()) {
             named = List.of(new Problem.FieldError(defaultField(status, request), Sanitize.words(
                     detail == null ? status.getReasonPhrase() : detail)));

@@ -56,6 +56,8 @@ class BrowserTest extends ApiTestBase {
         assumeTrue(Files.isExecutable(CHROMIUM),
                 "browser tests skipped: no " + CHROMIUM + " (apt-get install chromium; .ci/run does)");
         Files.createDirectories(SCREENSHOTS);
+        // two shared cores under heavy load: the pages' answers may take longer than Playwright's default 5 s
+        com.microsoft.playwright.assertions.PlaywrightAssertions.setDefaultAssertionTimeout(30_000);
         playwright = Playwright.create(new Playwright.CreateOptions()
                 .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
         browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
@@ -67,6 +69,7 @@ class BrowserTest extends ApiTestBase {
 
     @AfterAll
     static void close() {
+        com.microsoft.playwright.assertions.PlaywrightAssertions.setDefaultAssertionTimeout(5_000);
         if (browser != null) {
             browser.close();
         }
