@@ -41,10 +41,9 @@ class BrowserTest extends ApiTestBase {
     @Autowired
     private JdbcClient jdbc;
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    private static final Path SCREENSHOTS = Chromium.SCREENSHOTS;
 
-    private static Playwright playwright;
+    private static Chromium chromium;
     private static Browser browser;
     /** The CSP violations reported in each open browser context. */
     private final Map<BrowserContext, List<String>> cspViolations = new java.util.concurrent.ConcurrentHashMap<>();
@@ -53,28 +52,14 @@ class BrowserTest extends ApiTestBase {
 
     @BeforeAll
     static void launch() throws Exception {
-        assumeTrue(Files.isExecutable(CHROMIUM),
-                "browser tests skipped: no " + CHROMIUM + " (apt-get install chromium; .ci/run does)");
-        Files.createDirectories(SCREENSHOTS);
-        // two shared cores under heavy load: the pages' answers may take longer than Playwright's default 5 s
-        com.microsoft.playwright.assertions.PlaywrightAssertions.setDefaultAssertionTimeout(30_000);
-        playwright = Playwright.create(new Playwright.CreateOptions()
-                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                .setExecutablePath(CHROMIUM)
-                .setHeadless(true)
-                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                        "--disable-background-networking", "--disable-component-update", "--disable-sync")));
+        chromium = Chromium.launch();
+        browser = chromium.browser();
     }
 
     @AfterAll
     static void close() {
-        com.microsoft.playwright.assertions.PlaywrightAssertions.setDefaultAssertionTimeout(5_000);
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
+        if (chromium != null) {
+            chromium.close();
         }
     }
 
