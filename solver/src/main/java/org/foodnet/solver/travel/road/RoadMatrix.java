@@ -57,20 +57,10 @@ public final class RoadMatrix {
         }
         QueryGraph graph = QueryGraph.create(roads.graph(), snaps);
         Weighting weighting = graph.wrapWeighting(roads.weighting());
-        // distinct snapped nodes: several places may sit on the same road point
-        IntIntHashMap targetIndex = new IntIntHashMap();
-        IntArrayList targetNodes = new IntArrayList();
-        int[] targetOf = new int[n];
-        for (int i = 0; i < n; i++) {
-            int node = snaps.get(i).getClosestNode();
-            int t = targetIndex.getOrDefault(node, -1);
-            if (t < 0) {
-                t = targetNodes.size();
-                targetIndex.put(node, t);
-                targetNodes.add(node);
-            }
-            targetOf[i] = t;
-        }
+        Targets targets = Targets.of(snaps);
+        IntIntHashMap targetIndex = targets.index();
+        IntArrayList targetNodes = targets.nodes();
+        int[] targetOf = targets.of();
         int m = targetNodes.size();
         long[][] millis = new long[m][];
         double[][] meters = new double[m][];
@@ -172,19 +162,10 @@ public final class RoadMatrix {
         if (!fresh.isEmpty()) {
             QueryGraph graph = QueryGraph.create(roads.graph(), snaps);
             Weighting weighting = graph.wrapWeighting(roads.weighting());
-            IntIntHashMap targetIndex = new IntIntHashMap();
-            IntArrayList targetNodes = new IntArrayList();
-            int[] targetOf = new int[n];
-            for (int i = 0; i < n; i++) {
-                int node = snaps.get(i).getClosestNode();
-                int t = targetIndex.getOrDefault(node, -1);
-                if (t < 0) {
-                    t = targetNodes.size();
-                    targetIndex.put(node, t);
-                    targetNodes.add(node);
-                }
-                targetOf[i] = t;
-            }
+            Targets targets = Targets.of(snaps);
+            IntIntHashMap targetIndex = targets.index();
+            IntArrayList targetNodes = targets.nodes();
+            int[] targetOf = targets.of();
             Search search = new Search(graph, weighting, targetNodes.toArray(), targetIndex);
             for (int f : fresh) {
                 int node = snaps.get(f).getClosestNode();
@@ -315,5 +296,25 @@ public final class RoadMatrix {
 
     static String describe(long millis, double meters) {
         return String.format(Locale.ROOT, "%.1f min, %.2f km", millis / 60000.0, meters / 1000.0);
+    }
+
+    /** The distinct snapped road nodes (several places may sit on one road point) and each place's index among them. */
+    private record Targets(IntIntHashMap index, IntArrayList nodes, int[] of) {
+        static Targets of(List<Snap> snaps) {
+            IntIntHashMap index = new IntIntHashMap();
+            IntArrayList nodes = new IntArrayList();
+            int[] of = new int[snaps.size()];
+            for (int i = 0; i < snaps.size(); i++) {
+                int node = snaps.get(i).getClosestNode();
+                int t = index.getOrDefault(node, -1);
+                if (t < 0) {
+                    t = nodes.size();
+                    index.put(node, t);
+                    nodes.add(node);
+                }
+                of[i] = t;
+            }
+            return new Targets(index, nodes, of);
+        }
     }
 }
