@@ -20,7 +20,9 @@ Foodnet.add({
   $('make').addEventListener('click', async () => {
     $('error').textContent = '';
     try {
+      const before = $('feedUrl').value;
       const made = await Foodnet.api('/api/drivers/me/calendar-token', { method: 'POST' });
+      $('renewed').textContent = before ? Foodnet.t('cf.made') : '';   // a renewal: the previous address has ended
       $('feedUrl').value = made.url;
       $('feedLink').href = made.url;
       $('result').hidden = false;

@@ -180,6 +180,9 @@ const FoodnetActions = (() => {
     const box = $('weightRules');
     if (!$('weightDetails').open) { box.innerHTML = ''; return; }
     if (!view) { box.innerHTML = `<p class="muted">${E(t('w.noPlan'))}</p>`; $('weightButton').disabled = true; return; }
+    if (view.travelSourceCurrent === false) {
+      box.innerHTML = `<p class="msg error">${E(t('co.otherTravelShort'))}</p>`; $('weightButton').disabled = true; return;
+    }
     const x = await Foodnet.api('/api/plans/' + view.id + '/explanation');
     $('weightButton').disabled = false;
     box.innerHTML = x.constraints.map((r, i) => `<div class="weight-rule" data-rule="${E(r.name)}">

@@ -17,7 +17,9 @@ const FoodnetForms = (() => {
     'f.csvFile': 'CSV ファイル', 'f.upload': '取り込む', 'f.imported': '{0} 件取り込みました: {1}',
     'f.rejected': '{0} 行に誤りがあるため、何も取り込んでいません。', 'f.line': '行', 'f.column': '列', 'f.reason': '理由',
     'f.goodOnly': '正しい {0} 行だけ取り込む', 'f.noFile': 'ファイルを選んでください。', 'f.slotsOf': '{0} の空き予定（{1}）',
-    'f.export': '今の内容を CSV でダウンロード', 'f.rowErrors': '誤りのある行'
+    'f.export': '今の内容を CSV でダウンロード', 'f.rowErrors': '誤りのある行',
+    'f.csvCharset': '文字コード', 'f.csvCharsetAuto': '自動判別（UTF-8 / Shift_JIS）', 'f.csvCharsetUtf8': 'UTF-8',
+    'f.csvCharsetSjis': 'Shift_JIS（日本語版 Excel の「CSV」）'
   }, {
     'f.sites': 'Add or change a site', 'f.volunteers': 'Add or change a volunteer driver', 'f.slots': 'Availability',
     'f.csv': 'Upload a CSV', 'f.edit': 'Site to change', 'f.editVolunteer': 'Volunteer to change', 'f.new': '(add a new one)',
@@ -32,7 +34,9 @@ const FoodnetForms = (() => {
     'f.csvFile': 'CSV file', 'f.upload': 'Upload', 'f.imported': '{0} row(s) imported: {1}',
     'f.rejected': '{0} row(s) have errors, so nothing was imported.', 'f.line': 'Line', 'f.column': 'Column', 'f.reason': 'Reason',
     'f.goodOnly': 'Import only the {0} good row(s)', 'f.noFile': 'Please choose a file.', 'f.slotsOf': 'Availability of {0} ({1})',
-    'f.export': 'Download the current data as CSV', 'f.rowErrors': 'Rows with errors'
+    'f.export': 'Download the current data as CSV', 'f.rowErrors': 'Rows with errors',
+    'f.csvCharset': 'Character set', 'f.csvCharsetAuto': 'Detect (UTF-8 / Shift_JIS)', 'f.csvCharsetUtf8': 'UTF-8',
+    'f.csvCharsetSjis': 'Shift_JIS (Excel in Japanese, "CSV")'
   });
   const $ = (id) => document.getElementById(id);
   const KINDS = ['LOGISTICS_HUB', 'HUB_DEPOT', 'COMMUNITY_CAFETERIA', 'MOTHER_CHILD_FACILITY', 'REHABILITATION_FACILITY', 'SHELTER',
@@ -229,10 +233,30 @@ const FoodnetForms = (() => {
     return m ? { line: Number(m[1]), column: m[2] || '', reason: err.reason } : { line: null, column: err.field, reason: err.reason };
   }
 
-  async function upload(csv) {
+  /**
+   * The text of the chosen file as the server reads it (for the per-row report): in the chosen character set, else
+   * UTF-8 if the bytes are valid UTF-8, else Shift_JIS (the WHATWG decoder "shift_jis" is Windows' CP932, as Excel
+   * in Japan saves). A byte-order mark is dropped.
+   */
+  function decode(bytes, charset) {
+    if (charset === 'Shift_JIS') return new TextDecoder('shift_jis').decode(bytes);
+    if (charset === 'UTF-8') return new TextDecoder('utf-8').decode(bytes);
+    try { return new TextDecoder('utf-8', { fatal: true }).decode(bytes); }
+    catch (e) { return new TextDecoder('shift_jis').decode(bytes); }
+  }
+
+  /**
+   * Uploads a CSV: the file's bytes as they are (the server detects UTF-8 or Shift_JIS, or reads the character set
+   * chosen on the form, ?charset=), or text made on the page (the good rows only), sent as UTF-8.
+   */
+  async function upload(content, charset) {
     const kind = document.querySelector('input[name=csvKind]:checked').value;
-    const res = await fetch(Foodnet.path(`/api/${kind}.csv`), { method: 'POST', credentials: 'same-origin',
-        headers: { 'Content-Type': 'text/csv; charset=utf-8', 'Accept': 'application/json', ...Foodnet.writeHeaders() }, body: csv });
+    const bytes = typeof content !== 'string';
+    const address = `/api/${kind}.csv` + (bytes && charset ? '?charset=' + encodeURIComponent(charset) : '');
+    const csv = bytes ? decode(content, charset) : content;
+    const res = await fetch(Foodnet.path(address), { method: 'POST', credentials: 'same-origin',
+        headers: { 'Content-Type': bytes ? 'text/csv' : 'text/csv; charset=utf-8', 'Accept': 'application/json',
+          'Accept-Language': Foodnet.lang, ...Foodnet.writeHeaders() }, body: content });
     if (res.status === 401) { location.href = '/login.html'; return; }
     const data = await res.json().catch(() => null);
     $('csvReport').innerHTML = '';
@@ -268,7 +292,7 @@ const FoodnetForms = (() => {
     const file = $('csvFile').files[0];
     $('csvReport').innerHTML = '';
     if (!file) { $('csvResult').className = 'msg error'; $('csvResult').textContent = t('f.noFile'); return; }
-    try { await upload(await file.text()); }
+    try { await upload(new Uint8Array(await file.arrayBuffer()), $('csvCharset').value); }
     catch (e) { $('csvResult').className = 'msg error'; $('csvResult').textContent = Foodnet.errorText(e); }
   }
 

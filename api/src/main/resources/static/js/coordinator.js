@@ -11,7 +11,10 @@ Foodnet.add({
   'status.ARCHIVED': '過去', 'status.QUEUED': '待機中', 'status.RUNNING': '計算中', 'status.SUCCEEDED': '完了', 'status.FAILED': '失敗',
   'status.CANCELLED': '中止', 'status.INTERRUPTED': '中断', 'co.nav': 'この画面の中', 'co.navPlan': '計画',
   'co.navForms': '拠点・ドライバーの登録', 'co.show': '地図と予定に表示', 'co.shown': '表示中',
-  'level.HARD': '必ず守る', 'level.MEDIUM': '届ける', 'level.SOFT': 'できるだけ'
+  'level.HARD': '必ず守る', 'level.MEDIUM': '届ける', 'level.SOFT': 'できるだけ',
+  'co.otherTravel': 'この計画は別の移動時間のデータ（{0}）で作られました。今のデータ（{1}）では確かめられないので、計画し直してください。',
+  'co.otherTravelShort': '別の移動時間のデータで作られた計画です。計画し直してください。',
+  'co.ownTravel': '直線距離からの見積もり（またはネットワークの移動時間表）'
 }, {
   'co.title': 'Delivery planning', 'co.start': 'Plan a month', 'co.month': 'Month', 'co.limit': 'Solver time (seconds)', 'co.startButton': 'Start planning',
   'co.progress': 'Progress', 'co.idle': 'No planning running.', 'co.best': 'Best score', 'co.plans': "This month's plans",
@@ -23,7 +26,10 @@ Foodnet.add({
   'status.ARCHIVED': 'archived', 'status.QUEUED': 'queued', 'status.RUNNING': 'running', 'status.SUCCEEDED': 'succeeded', 'status.FAILED': 'failed',
   'status.CANCELLED': 'cancelled', 'status.INTERRUPTED': 'interrupted', 'co.nav': 'On this page', 'co.navPlan': 'Planning',
   'co.navForms': 'Sites and volunteers', 'co.show': 'Show on map and calendar', 'co.shown': 'shown',
-  'level.HARD': 'must keep', 'level.MEDIUM': 'deliver', 'level.SOFT': 'as far as possible'
+  'level.HARD': 'must keep', 'level.MEDIUM': 'deliver', 'level.SOFT': 'as far as possible',
+  'co.otherTravel': 'This plan was made with other travel times ({0}). It cannot be checked against the current ones ({1}): please re-plan.',
+  'co.otherTravelShort': 'Made with other travel times: please re-plan.',
+  'co.ownTravel': 'straight-line estimate (or the network\'s travel matrix)'
 });
 const $ = (id) => document.getElementById(id);
 const E = Foodnet.esc, t = Foodnet.t;
@@ -39,13 +45,30 @@ function defaultMonth() {
 
 let mapPlan = null;   // the plan on the map and the calendar
 
+/** A travel source for people: the OpenStreetMap extract's name, or the network's own travel model. */
+const travelName = (source) => source ? source.extract : t('co.ownTravel');
+
+/**
+ * A plan made with other travel times than the network has now (GET /api/plans/{id}: travelSourceCurrent false) is
+ * not checked against them: a notice asks to re-plan. Returns whether it is such a plan.
+ */
+function travelNotice(view) {
+  const other = !!view && view.travelSourceCurrent === false;
+  $('travelNotice').hidden = !other;
+  $('travelNotice').textContent = other ? t('co.otherTravel', travelName(view.planTravelSource), travelName(view.networkTravelSource)) : '';
+  return other;
+}
+
 /** Draws the month's network on the map, and this plan's trips on the map and the calendar (none: null). */
+let wantedPlan = null;   // the plan asked for last: an earlier, slower answer must not replace it
 async function showPlan(planId) {
+  wantedPlan = planId;
   const month = $('month').value;
   const [net, view] = await Promise.all([Foodnet.api('/api/network?month=' + encodeURIComponent(month)),
     planId ? Foodnet.api('/api/plans/' + planId) : Promise.resolve(null)]);
-  if (month !== $('month').value) return view;   // the month changed meanwhile
+  if (month !== $('month').value || wantedPlan !== planId) return view;   // the month or the plan changed meanwhile
   mapPlan = planId;
+  travelNotice(view);
   FoodnetMap.show(net, view);
   FoodnetCalendar.show(month, net, view);
   FoodnetActions.planShown(net, view).catch(show);
@@ -76,7 +99,12 @@ async function explain(planId) {
   shownPlan = planId;
   const shown = showPlan(planId);
   shown.catch(show);
-  const [x, view] = await Promise.all([Foodnet.api('/api/plans/' + planId + '/explanation'), shown.catch(() => null)]);
+  const view = await shown.catch(() => null);
+  if (travelNotice(view)) {   // not judged against other travel times (the explanation would answer 409)
+    $('summary').textContent = `#${planId}`; $('rules').innerHTML = ''; $('recipients').innerHTML = '';
+    return;
+  }
+  const x = await Foodnet.api('/api/plans/' + planId + '/explanation');
   $('summary').textContent = `#${planId} · ${Foodnet.score(x.score, view && view.summary)} · ${x.feasible ? t('co.feasible') : t('co.infeasible')}`;
   $('summary').title = x.score;
   $('rules').innerHTML = x.constraints.map(r => `<li class="rule" data-rule="${E(r.name)}"><details><summary><strong>${E(r.title || r.name)}</strong>

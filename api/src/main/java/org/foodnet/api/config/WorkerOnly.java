@@ -33,7 +33,7 @@ class WorkerOnly {
                     chain.doFilter(request, response);
                     return;
                 }
-                ProblemResponses.write(response, HttpStatus.NOT_FOUND, "node " + node.name()
+                ProblemResponses.write(request, response, HttpStatus.NOT_FOUND, "node " + node.name()
                         + " is a worker (foodnet.node.roles=worker): it serves no pages or API, only /actuator/health", null, null);
             }
         };

@@ -51,13 +51,14 @@ record Explanation(long planId, String score, boolean feasible, String summary, 
 
     /**
      * The same explanation with each rule's {@code title} and {@code what} (what the rule does) from the message
-     * bundles ({@code rule.<name>.title}, {@code .what}), and its summary, in {@code locale}'s language.
+     * bundles ({@code rule.<name>.title}, {@code .what}), and its summary and details, in {@code locale}'s language.
      */
     Explanation inWords(org.springframework.context.MessageSource messages, Locale locale) {
         List<Rule> worded = constraints.stream().map(r -> {
             String key = "rule." + ruleKey(r.name());
             return new Rule(r.name(), r.level(), r.weight(), r.matches(),
-                    org.foodnet.api.web.Translations.translate(r.summary(), messages, locale), r.details(),
+                    org.foodnet.api.web.Translations.translate(r.summary(), messages, locale),
+                    r.details().stream().map(d -> org.foodnet.api.web.Translations.translate(d, messages, locale)).toList(),
                     messages.getMessage(key + ".title", null, r.name(), locale), messages.getMessage(key + ".what", null, null, locale));
         }).toList();
         return new Explanation(planId, score, feasible, summary, weights, worded, recipients);

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -11,6 +12,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.foodnet.api.network.NetworkService;
+import org.foodnet.api.web.Problem;
 import org.foodnet.data.plan.PlanInfo;
 import org.foodnet.data.plan.PlanRepository;
 import org.foodnet.data.plan.StoredPlan;
@@ -19,6 +21,7 @@ import org.foodnet.solver.SolveResult;
 import org.foodnet.solver.check.CheckReport;
 import org.foodnet.solver.check.PlanChecker;
 import org.foodnet.solver.domain.Network;
+import org.foodnet.solver.travel.TravelSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -89,14 +92,37 @@ class PlanController {
         PlanInfo info = service.info(id);
         StoredPlan stored = service.find(id);
         PlanSummary summary = null;
-        if (info.score() != null) {
-            Network month = bases.checkedAgainst(id, info.month());
+        Network month = bases.checkedAgainst(id, info.month());
+        TravelSource current = sourceOf(month);
+        // a plan made with other travel times is not judged against these ones (as ./foodnet check refuses)
+        if (info.score() != null && Objects.equals(stored.plan().travelSource(), current)) {
             CheckReport report = PlanChecker.check(month, stored.plan());
             Score s = Score.parse(info.score());
             summary = PlanSummary.of(month, new SolveResult(stored.plan(), s == null ? 0 : s.hard(), s == null ? 0 : s.medium(),
                     s == null ? 0 : s.soft(), -1, 0), report);
         }
-        return PlanView.of(info, origins.find(id).orElse(null), network.zone(), summary, stored.plan());
+        PlanView view = PlanView.of(info, origins.find(id).orElse(null), network.zone(), summary, stored.plan());
+        return info.score() == null ? view : view.withTravelSources(current);   // a draft not solved yet: no travel times
+    }
+
+    /** The travel source of the times a network has now: its road matrix's extract, or none (its own travel model). */
+    private static TravelSource sourceOf(Network month) {
+        return month.travelMatrix() == null ? null : month.travelMatrix().source();
+    }
+
+    /** 409 naming {@code id} when the plan was made with other travel times than the network has now. */
+    private static void sameTravelSource(long id, StoredPlan stored, Network month) {
+        TravelSource current = sourceOf(month);
+        if (!Objects.equals(stored.plan().travelSource(), current)) {
+            String why = "plan " + id + " was made with the travel times of " + describe(stored.plan().travelSource())
+                    + ", but the network now has those of " + describe(current) + "; re-plan to check it";
+            throw new Problem(HttpStatus.CONFLICT, why, List.of(new Problem.FieldError("id", why)));
+        }
+    }
+
+    /** A travel source in a message: the extract and the start of its SHA-256, or the network's own travel model. */
+    private static String describe(TravelSource source) {
+        return source == null ? "great circle (no road extract)" : source.describe();
     }
 
     @GetMapping("/{id}/explanation")
@@ -104,6 +130,7 @@ class PlanController {
         PlanInfo info = service.info(id);
         StoredPlan stored = service.find(id);
         Network month = bases.checkedAgainst(id, info.month());
+        sameTravelSource(id, stored, month);
         return Explanation.of(id, month, stored.plan(), PlanChecker.check(month, stored.plan()), PlanView.of(info, null,
                 network.zone(), null, null).weights()).inWords(messages, locale);
     }

@@ -110,7 +110,7 @@ final class NetworkFilter extends OncePerRequestFilter {
             Optional<Accounts.Membership> role = standing.memberships().stream()
                     .filter(m -> m.network().equals(network)).findFirst();
             if (global(rest) || role.isEmpty() || tokenNetwork != null && !tokenNetwork.equals(network)) {
-                ProblemResponses.write(response, HttpStatus.NOT_FOUND, "no network " + network + " of yours",
+                ProblemResponses.write(request, response, HttpStatus.NOT_FOUND, "no network " + network + " of yours",
                         "networkId", "no network " + network + " of yours");
                 return;
             }
@@ -128,14 +128,14 @@ final class NetworkFilter extends OncePerRequestFilter {
         }
         if (mine.size() > 1) {
             String names = mine.stream().map(Accounts.Membership::network).collect(Collectors.joining(", "));
-            ProblemResponses.write(response, HttpStatus.CONFLICT, "you belong to several networks (" + names
+            ProblemResponses.write(request, response, HttpStatus.CONFLICT, "you belong to several networks (" + names
                     + "): call " + PREFIX + "{networkId}" + path.substring(4) + " with one of them", "networkId",
                     "choose one of: " + names);
             return;
         }
         if (mine.isEmpty()) {
             // no role in any network (a federation administrator only, or a token whose owner lost the role there)
-            ProblemResponses.write(response, HttpStatus.FORBIDDEN, "you have no role in any network", "role",
+            ProblemResponses.write(request, response, HttpStatus.FORBIDDEN, "you have no role in any network", "role",
                     "you have no role in any network");
             return;
         }

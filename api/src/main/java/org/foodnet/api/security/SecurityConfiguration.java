@@ -92,10 +92,10 @@ class SecurityConfiguration {
         http.exceptionHandling(e -> e.authenticationEntryPoint(SecurityConfiguration::unauthorized)
                         .accessDeniedHandler((request, response, denied) -> {
                             if (denied instanceof CsrfException) {
-                                WebProtection.problem(response, 403, "Forbidden", "this request did not come from Foodnet's own"
+                                WebProtection.problem(request, response, 403, "Forbidden", "this request did not come from Foodnet's own"
                                         + " pages (CSRF token missing or wrong); reload the page", "X-XSRF-TOKEN");
                             } else {
-                                ProblemResponses.write(response, HttpStatus.FORBIDDEN, "your role may not " + request.getMethod() + " "
+                                ProblemResponses.write(request, response, HttpStatus.FORBIDDEN, "your role may not " + request.getMethod() + " "
                                         + request.getRequestURI(), "role", "may not " + request.getMethod() + " " + request.getRequestURI());
                             }
                         }))
@@ -127,14 +127,14 @@ class SecurityConfiguration {
         if (request.getHeader("X-Requested-With") == null) {
             response.setHeader("WWW-Authenticate", "Basic realm=\"foodnet\"");
         }
-        ProblemResponses.write(response, HttpStatus.UNAUTHORIZED, "sign in with HTTP Basic (user name and password)",
+        ProblemResponses.write(request, response, HttpStatus.UNAUTHORIZED, "sign in with HTTP Basic (user name and password)",
                 "Authorization", "sign in with HTTP Basic (user name and password)");
     }
 
     private static void badToken(HttpServletRequest request, HttpServletResponse response,
                                  org.springframework.security.core.AuthenticationException e) throws IOException {
         response.setHeader("WWW-Authenticate", "Bearer realm=\"foodnet\", error=\"invalid_token\"");
-        ProblemResponses.write(response, HttpStatus.UNAUTHORIZED, "the API token (Authorization: Bearer) is unknown, revoked or malformed",
+        ProblemResponses.write(request, response, HttpStatus.UNAUTHORIZED, "the API token (Authorization: Bearer) is unknown, revoked or malformed",
                 "Authorization", "the API token is unknown, revoked or malformed");
     }
 

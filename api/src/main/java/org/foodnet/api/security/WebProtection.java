@@ -160,7 +160,7 @@ final class WebProtection {
             String reason = (r.field().equals("username") ? "too many failed sign-ins for this account"
                     : "too many failed sign-ins from this address") + "; try again in " + r.seconds() + " seconds";
             response.setHeader("Retry-After", Long.toString(r.seconds()));
-            problem(response, 429, "Too Many Requests", reason, r.field());
+            problem(request, response, 429, "Too Many Requests", reason, r.field());
         }
     }
 
@@ -175,7 +175,7 @@ final class WebProtection {
             String site = request.getHeader("Sec-Fetch-Site");
             if (isWrite(request) && site != null && !site.toLowerCase(Locale.ROOT).equals("same-origin")
                     && !site.toLowerCase(Locale.ROOT).equals("none")) {
-                problem(response, 403, "Forbidden", "a write started by another web site is refused", "Sec-Fetch-Site");
+                problem(request, response, 403, "Forbidden", "a write started by another web site is refused", "Sec-Fetch-Site");
                 return;
             }
             chain.doFilter(request, response);
@@ -183,8 +183,8 @@ final class WebProtection {
     }
 
     /** A problem+json answer naming {@code field}, written like every other one ({@link ProblemResponses}). */
-    static void problem(HttpServletResponse response, int status, String title, String reason, String field) throws IOException {
-        ProblemResponses.write(response, HttpStatus.valueOf(status), field + ": " + reason, field, reason);
+    static void problem(HttpServletRequest request, HttpServletResponse response, int status, String title, String reason, String field) throws IOException {
+        ProblemResponses.write(request, response, HttpStatus.valueOf(status), field + ": " + reason, field, reason);
     }
 
 }

@@ -35,7 +35,7 @@ class BodySizeLimit extends OncePerRequestFilter {
             throws ServletException, IOException {
         if (request.getContentLengthLong() > limit) {
             String detail = "the request body is larger than " + limit + " bytes";
-            ProblemResponses.write(response, HttpStatus.CONTENT_TOO_LARGE, detail, "body", detail);
+            ProblemResponses.write(request, response, HttpStatus.CONTENT_TOO_LARGE, detail, "body", detail);
             return;
         }
         chain.doFilter(new Limited(request, limit), response);

@@ -29,18 +29,18 @@ class ErrorPage implements ErrorController {
         Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
         HttpStatus status = code instanceof Integer c ? HttpStatus.resolve(c) : null;
         if (status == null || (code == null && thrown == null)) {
-            ProblemResponses.write(response, HttpStatus.NOT_FOUND, "there is nothing at " + request.getRequestURI(), "path",
+            ProblemResponses.write(request, response, HttpStatus.NOT_FOUND, "there is nothing at " + request.getRequestURI(), "path",
                     "there is nothing at " + request.getRequestURI());
             return;
         }
         BodyTooLarge tooLarge = Problems.causeOf(thrown, BodyTooLarge.class);
         if (tooLarge != null) {
-            ProblemResponses.write(response, HttpStatus.CONTENT_TOO_LARGE, tooLarge.getMessage(), "body", tooLarge.getMessage());
+            ProblemResponses.write(request, response, HttpStatus.CONTENT_TOO_LARGE, tooLarge.getMessage(), "body", tooLarge.getMessage());
             return;
         }
         if (status.is5xxServerError()) {
             LOG.error("Request to {} failed with {}", uri, status.value(), thrown);
-            ProblemResponses.write(response, status, "unexpected error; see the server log", null, null);
+            ProblemResponses.write(request, response, status, "unexpected error; see the server log", null, null);
             return;
         }
         String field = switch (status) {
@@ -57,6 +57,6 @@ class ErrorPage implements ErrorController {
             case BAD_REQUEST -> "the request cannot be read (address, headers or body are malformed)";
             default -> status.getReasonPhrase();
         };
-        ProblemResponses.write(response, status, reason, field, reason);
+        ProblemResponses.write(request, response, status, reason, field, reason);
     }
 }

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -42,12 +43,17 @@ public final class ProblemResponses {
         return problem;
     }
 
-    /** Writes a problem naming one field to a servlet response (filters, security handlers, the error page). */
-    public static void write(HttpServletResponse response, HttpStatus status, String detail, String field, String reason)
-            throws IOException {
+    /**
+     * Writes a problem naming one field to a servlet response (filters, security handlers, the error page), its
+     * detail and reason in the request's language ({@link Translations}, as {@link Problems} does); field names stay.
+     */
+    public static void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detail,
+                             String field, String reason) throws IOException {
         if (response.isCommitted()) {
             return;
         }
+        detail = Translations.forRequest(detail, request);
+        reason = Translations.forRequest(reason, request);
         response.resetBuffer();
         ProblemDetail problem = detail(status, detail, field == null ? List.of() : List.of(new Problem.FieldError(field, reason)),
                 null);

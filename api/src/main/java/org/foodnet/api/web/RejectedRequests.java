@@ -24,7 +24,7 @@ class RejectedRequests {
     RequestRejectedHandler requestRejectedHandler() {
         return (request, response, rejected) -> {
             Field f = field(rejected);
-            ProblemResponses.write(response, f.status, f.name + ": " + f.reason, f.name, f.reason);
+            ProblemResponses.write(request, response, f.status, f.name + ": " + f.reason, f.name, f.reason);
         };
     }
 

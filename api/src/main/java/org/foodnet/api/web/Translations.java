@@ -35,6 +35,9 @@ public final class Translations {
     public static final String COOKIE = "lang";
 
     private static final String PREFIX = "problem.";
+    /** Entries whose values may be words of ours (see {@link #word}). */
+    private static final List<String> WORDED = List.of("problem.rule.", "problem.travelSource");
+    private static final List<String> WORD_PREFIXES = List.of("word.", "category.");
     private static final List<Entry> ENTRIES = load();
 
     private record Entry(String key, Pattern pattern, int literalLength) {
@@ -106,8 +109,7 @@ public final class Translations {
                 Object[] args = new Object[m.groupCount()];
                 for (int i = 0; i < args.length; i++) {
                     String value = m.group(i + 1);
-                    // a value that is itself a sentence of ours ("row 2: …") is translated too
-                    args[i] = value == null ? "" : value;
+                    args[i] = value == null ? "" : WORDED.stream().anyMatch(e.key::startsWith) ? word(value, messages, locale) : value;
                 }
                 try {
                     return messages.getMessage(e.key, args, locale);
@@ -117,6 +119,21 @@ public final class Translations {
             }
         }
         return null;
+    }
+
+    /**
+     * A word inside a plan explanation's sentence ({@code problem.rule.*}, {@code problem.travelSource*}): a food
+     * category ({@code category.*}), a temperature class, an expiry kind or the great-circle travel model
+     * ({@code word.*}) in the asked language; anything else (ids, names, numbers) as it is.
+     */
+    private static String word(String value, MessageSource messages, Locale locale) {
+        for (String prefix : WORD_PREFIXES) {
+            String found = messages.getMessage(prefix + value, null, null, locale);
+            if (found != null) {
+                return found;
+            }
+        }
+        return value;
     }
 
     /** The English patterns, most specific (longest fixed text) first. */
