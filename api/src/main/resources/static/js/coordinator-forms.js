@@ -9,6 +9,7 @@ const FoodnetForms = (() => {
     'f.id': 'ID（半角英数字と -）', 'f.name': '名前', 'f.kind': '種類', 'f.municipality': '市町', 'f.address': '住所',
     'f.contact': '連絡先', 'f.lat': '緯度', 'f.lon': '経度', 'f.service': '作業時間（秒）', 'f.save': '保存する',
     'f.homeLat': '自宅の緯度', 'f.homeLon': '自宅の経度', 'f.maxMinutes': '1日に運転できる時間（分）', 'f.vehicle': '車両',
+    'f.email': 'メールアドレス（配送予定のお知らせ）', 'f.language': 'お知らせの言語',
     'f.volunteer': 'ドライバー', 'f.date': '日付', 'f.from': '開始', 'f.to': '終了', 'f.addSlot': '空き予定を追加',
     'f.removeDay': 'この日を取り消す', 'f.removeDayLabel': '{0} の空き予定を取り消す', 'f.noSlots': 'この月の空き予定はありません。',
     'f.savedSite': '拠点 {0} を保存しました。', 'f.savedVolunteer': 'ドライバー {0} を保存しました。',
@@ -26,6 +27,7 @@ const FoodnetForms = (() => {
     'f.id': 'ID (letters, digits and -)', 'f.name': 'Name', 'f.kind': 'Kind', 'f.municipality': 'Town', 'f.address': 'Address',
     'f.contact': 'Contact', 'f.lat': 'Latitude', 'f.lon': 'Longitude', 'f.service': 'Service time (seconds)', 'f.save': 'Save',
     'f.homeLat': 'Home latitude', 'f.homeLon': 'Home longitude', 'f.maxMinutes': 'Driving time per day (minutes)', 'f.vehicle': 'Vehicle',
+    'f.email': 'E-mail address (plan notices)', 'f.language': 'Language of the notices',
     'f.volunteer': 'Volunteer', 'f.date': 'Date', 'f.from': 'From', 'f.to': 'To', 'f.addSlot': 'Add availability',
     'f.removeDay': 'Cancel this day', 'f.removeDayLabel': 'Cancel the availability of {0}', 'f.noSlots': 'No availability this month.',
     'f.savedSite': 'Site {0} saved.', 'f.savedVolunteer': 'Volunteer {0} saved.',
@@ -148,6 +150,8 @@ const FoodnetForms = (() => {
     $('volunteerLon').value = v ? v.home.lon : '';
     $('volunteerMax').value = v ? v.maxMinutesPerDay : 240;
     if (v) $('volunteerVehicle').value = v.vehicleId;
+    $('volunteerEmail').value = v ? (v.email || '') : '';
+    $('volunteerLanguage').value = v ? (v.language || 'ja') : 'ja';
   }
 
   async function saveVolunteer(ev) {
@@ -155,7 +159,7 @@ const FoodnetForms = (() => {
     const f = $('volunteerForm'), old = volunteers.find(x => x.id === $('volunteerEdit').value);
     const body = { id: text($('volunteerId').value), name: $('volunteerName').value, contact: text($('volunteerContact').value),
       homeLat: num($('volunteerLat').value), homeLon: num($('volunteerLon').value), maxMinutesPerDay: num($('volunteerMax').value),
-      vehicleId: $('volunteerVehicle').value };
+      vehicleId: $('volunteerVehicle').value, email: $('volunteerEmail').value.trim(), language: $('volunteerLanguage').value };
     f.querySelector('button[type=submit]').disabled = true;
     try {
       const saved = await Foodnet.api(old ? '/api/volunteers/' + encodeURIComponent(old.id) : '/api/volunteers',

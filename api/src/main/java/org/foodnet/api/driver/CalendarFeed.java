@@ -47,8 +47,13 @@ class CalendarFeed {
     private final NetworkService network;
     private final RouteSheets sheets;
     private final SecureRandom random = new SecureRandom();
+    private final org.springframework.context.MessageSource messages;
+    private final org.foodnet.api.network.VolunteerContacts contacts;
 
-    CalendarFeed(JdbcClient jdbc, CurrentUser user, NetworkService network, RouteSheets sheets) {
+    CalendarFeed(JdbcClient jdbc, CurrentUser user, NetworkService network, RouteSheets sheets,
+                 org.springframework.context.MessageSource messages, org.foodnet.api.network.VolunteerContacts contacts) {
+        this.messages = messages;
+        this.contacts = contacts;
         this.jdbc = jdbc;
         this.user = user;
         this.network = network;
@@ -96,7 +101,8 @@ class CalendarFeed {
         String body = NetworkContext.in(owner.get().network(), () -> {
             YearMonth now = network.monthOrCurrent(null);
             RouteSheet sheet = sheets.sheet(owner.get().driverId(), now.atDay(1), now.plusMonths(1).atEndOfMonth());
-            return ICalendar.of(sheet, network.clock().instant());
+            return ICalendar.of(sheet, network.clock().instant(), messages,
+                    contacts.of(owner.get().network(), owner.get().driverId()).locale());
         });
         return ResponseEntity.ok().contentType(new MediaType("text", "calendar", java.nio.charset.StandardCharsets.UTF_8))
                 .header("Cache-Control", "private, max-age=300").body(body);

@@ -31,8 +31,13 @@ class DriverController {
     private final CurrentUser user;
     private final NetworkService network;
     private final RouteSheetPages pages;
+    private final org.springframework.context.MessageSource messages;
+    private final org.foodnet.api.network.VolunteerContacts contacts;
 
-    DriverController(RouteSheets sheets, CurrentUser user, NetworkService network, RouteSheetPages pages) {
+    DriverController(RouteSheets sheets, CurrentUser user, NetworkService network, RouteSheetPages pages,
+                     org.springframework.context.MessageSource messages, org.foodnet.api.network.VolunteerContacts contacts) {
+        this.messages = messages;
+        this.contacts = contacts;
         this.pages = pages;
         this.sheets = sheets;
         this.user = user;
@@ -80,7 +85,7 @@ class DriverController {
         }
         RouteSheet sheet = sheets.sheet(id, from, to);
         return ResponseEntity.ok().contentType(new MediaType("text", "calendar", java.nio.charset.StandardCharsets.UTF_8))
-                .body(ICalendar.of(sheet, network.clock().instant()));
+                .body(ICalendar.of(sheet, network.clock().instant(), messages, contacts.of(network.region(), id).locale()));
     }
 
     @PostMapping("/trips/{planId}/{tripId}/done")

@@ -14,7 +14,11 @@ final class ICalendar {
     private ICalendar() {
     }
 
-    static String of(RouteSheet sheet, Instant now) {
+    /**
+     * @param messages the texts ({@code calendar.summary}: "配送 9:00 ハブ拠点 → 食堂（3 か所）")
+     * @param locale   the driver's language
+     */
+    static String of(RouteSheet sheet, Instant now, org.springframework.context.MessageSource messages, Locale locale) {
         ZoneId zone = ZoneId.of(sheet.zone());
         StringBuilder c = new StringBuilder();
         line(c, "BEGIN:VCALENDAR");
@@ -29,8 +33,7 @@ final class ICalendar {
             line(c, "DTSTAMP:" + UTC.format(now));
             line(c, "DTSTART:" + UTC.format(t.start().atZone(zone)));
             line(c, "DTEND:" + UTC.format(t.end().atZone(zone)));
-            line(c, "SUMMARY:" + text("Foodnet 配送 " + t.tripId() + ": " + t.stops().size() + " stops, "
-                    + String.format(Locale.ROOT, "%.1f kg", t.totals().loadedKg())));
+            line(c, "SUMMARY:" + text(summary(t, messages, locale)));
             if (!t.stops().isEmpty()) {
                 line(c, "LOCATION:" + text(t.stops().get(0).name() + ", " + t.stops().get(0).address()));
             }
@@ -51,6 +54,14 @@ final class ICalendar {
         }
         line(c, "END:VCALENDAR");
         return c.toString();
+    }
+
+    /** The event's title in the driver's words: start time, first and last stop's names, number of stops. */
+    static String summary(RouteSheet.Trip t, org.springframework.context.MessageSource messages, Locale locale) {
+        String start = t.start().toLocalTime().format(DateTimeFormatter.ofPattern("H:mm", Locale.ROOT));
+        String first = t.stops().isEmpty() ? "" : t.stops().get(0).name();
+        String last = t.stops().isEmpty() ? "" : t.stops().get(t.stops().size() - 1).name();
+        return messages.getMessage("calendar.summary", new Object[] {start, first, last, t.stops().size()}, locale);
     }
 
     /**

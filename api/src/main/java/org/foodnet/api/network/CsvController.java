@@ -43,15 +43,19 @@ class CsvController {
             "opening_hours", "closed_dates");
     static final List<String> VOLUNTEER_COLUMNS = List.of("id", "name", "contact", "home_lat", "home_lon",
             "max_minutes_per_day", "vehicle_id");
+    /** Optional columns of a volunteers import (left out: unchanged); the export has them. */
+    static final List<String> VOLUNTEER_CONTACT_COLUMNS = List.of("email", "language");
     private static final MediaType CSV = new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8);
 
     record ImportResult(int imported, List<String> ids) {
     }
 
     private final NetworkService network;
+    private final VolunteerContacts contacts;
 
-    CsvController(NetworkService network) {
+    CsvController(NetworkService network, VolunteerContacts contacts) {
         this.network = network;
+        this.contacts = contacts;
     }
 
     @GetMapping(value = "/api/sites.csv", produces = "text/csv")
@@ -108,18 +112,25 @@ class CsvController {
     @GetMapping(value = "/api/volunteers.csv", produces = "text/csv")
     ResponseEntity<String> exportVolunteers() {
         List<List<Object>> rows = new ArrayList<>();
+        Map<String, VolunteerContacts.Contact> all = contacts.all(network.region());
         for (Driver d : network.load(network.monthOrCurrent(null)).drivers()) {
-            rows.add(List.of(d.id(), d.name(), d.contact(), d.home().lat(), d.home().lon(), d.maxMinutesPerDay(), d.vehicleId()));
+            VolunteerContacts.Contact c = all.getOrDefault(d.id(), VolunteerContacts.Contact.NONE);
+            rows.add(List.of(d.id(), d.name(), d.contact(), d.home().lat(), d.home().lon(), d.maxMinutesPerDay(), d.vehicleId(),
+                    c.email() == null ? "" : c.email(), c.language()));
         }
-        return ResponseEntity.ok().contentType(CSV).body(Csv.write(VOLUNTEER_COLUMNS, rows));
+        List<String> columns = new ArrayList<>(VOLUNTEER_COLUMNS);
+        columns.addAll(VOLUNTEER_CONTACT_COLUMNS);
+        return ResponseEntity.ok().contentType(CSV).body(Csv.write(columns, rows));
     }
 
     @PostMapping(value = "/api/volunteers.csv", consumes = {"text/csv", "text/plain"})
+    @org.springframework.transaction.annotation.Transactional
     ImportResult importVolunteers(@RequestBody(required = false) byte[] body,
             @org.springframework.web.bind.annotation.RequestParam(required = false) String charset,
             @org.springframework.web.bind.annotation.RequestHeader(value = "Content-Type", required = false) String contentType) {
         List<Csv.Row> rows = Csv.read(Csv.decode(body, charset, contentType), VOLUNTEER_COLUMNS);
         List<String> ids = new ArrayList<>();
+        Map<String, String[]> contactsOf = new java.util.LinkedHashMap<>();
         network.change(network.monthOrCurrent(null), n -> {
             List<Csv.RowError> errors = new ArrayList<>();
             List<Driver> drivers = new ArrayList<>(n.drivers());
@@ -132,6 +143,11 @@ class CsvController {
                     errors.add(new Csv.RowError(row.line(), "vehicle_id", "no vehicle " + parsed.vehicleId()));
                     continue;
                 }
+                String[] contact = contactOf(row, errors);
+                if (contact == null) {
+                    continue;
+                }
+                contactsOf.put(parsed.id(), contact);
                 Driver old = n.driversById().get(parsed.id());
                 Driver d = new Driver(parsed.id(), parsed.name(), parsed.contact(), parsed.home(), parsed.maxMinutesPerDay(),
                         parsed.vehicleId(), old == null ? List.of() : old.slots());
@@ -143,7 +159,33 @@ class CsvController {
             }
             return NetworkService.withDrivers(n, drivers);
         });
+        contactsOf.forEach((id, c) -> contacts.set(network.region(), id, c[0], c[1]));
         return new ImportResult(ids.size(), ids);
+    }
+
+    /**
+     * The row's email and language ({@code [email, language]}, each null when its column is left out, so the stored
+     * value stays; an empty email removes the address, an empty language is ja), or null after adding the row's error.
+     */
+    private static String[] contactOf(Csv.Row row, List<Csv.RowError> errors) {
+        boolean hasEmail = row.values().containsKey("email");
+        boolean hasLanguage = row.values().containsKey("language");
+        String email = hasEmail ? java.util.Objects.requireNonNullElse(row.get("email"), "").trim() : null;
+        String language = hasLanguage ? java.util.Objects.requireNonNullElse(row.get("language"), "").trim() : null;
+        if (language != null && language.isEmpty()) {
+            language = VolunteerContacts.JA;
+        }
+        String problem = VolunteerContacts.emailProblem(email);
+        if (problem != null) {
+            errors.add(new Csv.RowError(row.line(), "email", problem));
+            return null;
+        }
+        problem = VolunteerContacts.languageProblem(language);
+        if (problem != null) {
+            errors.add(new Csv.RowError(row.line(), "language", problem));
+            return null;
+        }
+        return new String[] {email, language};
     }
 
     // --- parsing rows ----------------------------------------------------------------------------------------

@@ -24,6 +24,7 @@ import org.foodnet.solver.domain.Driver;
 import org.foodnet.solver.domain.GeoPoint;
 import org.foodnet.solver.domain.Network;
 import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -48,7 +49,20 @@ class VolunteerController {
                             @NotNull @DecimalMin("-90") @DecimalMax("90") Double homeLat,
                             @NotNull @DecimalMin("-180") @DecimalMax("180") Double homeLon,
                             @NotNull @Min(1) @Max(1440) Integer maxMinutesPerDay,
-                            @NotBlank @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String vehicleId) {
+                            @NotBlank @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String vehicleId,
+                            String email, String language) {
+    }
+
+    /**
+     * A volunteer as the API shows it: the planning model's driver with their e-mail address (null: none) and the
+     * language of their mails (ja or en).
+     */
+    record VolunteerView(String id, String name, String contact, GeoPoint home, int maxMinutesPerDay, String vehicleId,
+                         List<AvailabilitySlot> slots, String email, String language) {
+        static VolunteerView of(Driver d, VolunteerContacts.Contact c) {
+            return new VolunteerView(d.id(), d.name(), d.contact(), d.home(), d.maxMinutesPerDay(), d.vehicleId(), d.slots(),
+                    c.email(), c.language());
+        }
     }
 
     record SlotRequest(@NotNull LocalDate date, @NotNull LocalTime from, @NotNull LocalTime to) {
@@ -56,27 +70,33 @@ class VolunteerController {
 
     private final NetworkService network;
     private final CurrentUser user;
+    private final VolunteerContacts contacts;
 
-    VolunteerController(NetworkService network, CurrentUser user) {
+    VolunteerController(NetworkService network, CurrentUser user, VolunteerContacts contacts) {
         this.network = network;
         this.user = user;
+        this.contacts = contacts;
     }
 
     @GetMapping
-    List<Driver> list(@RequestParam(required = false) YearMonth month) {
-        return network.load(network.monthOrCurrent(month)).drivers();
+    List<VolunteerView> list(@RequestParam(required = false) YearMonth month) {
+        var all = contacts.all(network.region());
+        return network.load(network.monthOrCurrent(month)).drivers().stream()
+                .map(d -> VolunteerView.of(d, all.getOrDefault(d.id(), VolunteerContacts.Contact.NONE))).toList();
     }
 
     @GetMapping("/{id}")
-    Driver get(@PathVariable String id, @RequestParam(required = false) YearMonth month) {
-        return driver(network.load(network.monthOrCurrent(month)), id);
+    VolunteerView get(@PathVariable String id, @RequestParam(required = false) YearMonth month) {
+        return VolunteerView.of(driver(network.load(network.monthOrCurrent(month)), id), contacts.of(network.region(), id));
     }
 
     @PostMapping
-    ResponseEntity<Driver> create(@Valid @RequestBody VolunteerRequest request) {
+    @Transactional
+    ResponseEntity<VolunteerView> create(@Valid @RequestBody VolunteerRequest request) {
         if (request.id() == null) {
             throw Problem.badField("id", "must not be blank");
         }
+        VolunteerContacts.check(request.email(), request.language());
         Driver created = toDriver(request.id(), request, List.of());
         network.change(network.monthOrCurrent(null), n -> {
             if (n.driversById().containsKey(created.id())) {
@@ -85,14 +105,20 @@ class VolunteerController {
             requireVehicle(n, created.vehicleId());
             return NetworkService.withDrivers(n, NetworkService.upsert(n.drivers(), created, Driver::id));
         });
-        return ResponseEntity.created(URI.create("/api/volunteers/" + created.id())).body(created);
+        contacts.set(network.region(), created.id(), request.email() == null ? "" : request.email(),
+                request.language() == null ? VolunteerContacts.JA : request.language());
+        return ResponseEntity.created(URI.create("/api/volunteers/" + created.id()))
+                .body(VolunteerView.of(created, contacts.of(network.region(), created.id())));
     }
 
+    /** A left-out {@code email} or {@code language} keeps the stored one; {@code "email": ""} removes the address. */
     @PutMapping("/{id}")
-    Driver update(@PathVariable String id, @Valid @RequestBody VolunteerRequest request) {
+    @Transactional
+    VolunteerView update(@PathVariable String id, @Valid @RequestBody VolunteerRequest request) {
         if (request.id() != null && !request.id().equals(id)) {
             throw Problem.badField("id", "must be " + id + " (the id in the path) or left out");
         }
+        VolunteerContacts.check(request.email(), request.language());
         Driver[] result = new Driver[1];
         network.change(network.monthOrCurrent(null), n -> {
             Driver old = driver(n, id);
@@ -100,7 +126,8 @@ class VolunteerController {
             result[0] = toDriver(id, request, old.slots());
             return NetworkService.withDrivers(n, NetworkService.upsert(n.drivers(), result[0], Driver::id));
         });
-        return result[0];
+        contacts.set(network.region(), id, request.email(), request.language());
+        return VolunteerView.of(result[0], contacts.of(network.region(), id));
     }
 
     // --- availability ----------------------------------------------------------------------------------------

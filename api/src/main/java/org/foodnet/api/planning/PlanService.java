@@ -38,9 +38,11 @@ class PlanService {
     private final NetworkService network;
     private final Ledger ledger;
     private final FoodnetProperties.Solver settings;
+    private final org.foodnet.api.mail.DriverMails mails;
 
     PlanService(PlanRepository plans, SolveJobRepository jobs, PlanOrigins origins, Solving solving, NetworkService network,
-                Ledger ledger, FoodnetProperties properties) {
+                Ledger ledger, FoodnetProperties properties, org.foodnet.api.mail.DriverMails mails) {
+        this.mails = mails;
         this.ledger = ledger;
         this.plans = plans;
         this.jobs = jobs;
@@ -143,7 +145,12 @@ class PlanService {
         PlanOrigins.Origin origin = origins.find(planId).orElse(null);
         Map<String, org.foodnet.data.plan.DriverTrip> done = origin == null || origin.replanOf() == null
                 ? Map.of() : doneTrips(origin.replanOf(), info);
+        // the plan of the month published until now: drivers get mail about what changed against it (issue 16)
+        org.foodnet.solver.plan.Plan before = plans.published(network.region(), info.month())
+                .map(StoredPlan::plan).orElse(null);
         PlanInfo published = plans.publish(planId, version == null ? info.version() : version);
+        mails.onPublish(network.region(), planId, info.month(), network.load(info.month()),
+                plans.find(planId).orElseThrow().plan(), before);
         if (!done.isEmpty()) {
             var kept = plans.find(planId).orElseThrow().plan().trips().stream()
                     .map(org.foodnet.solver.plan.PlannedTrip::id).collect(java.util.stream.Collectors.toSet());

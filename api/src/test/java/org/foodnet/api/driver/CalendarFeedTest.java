@@ -70,6 +70,11 @@ class CalendarFeedTest extends ApiTestBase {
         assertThat(feed.body()).isEqualTo(driver.get("/api/drivers/me/calendar.ics").body());
         List<String> shown = uids(feed.body());
         assertThat(shown).containsAll(mine);
+        // event titles in words, in the driver's language (ja unless their record says en): no trip ids
+        List<String> titles = feed.body().replace("\r\n ", "").lines().filter(l -> l.startsWith("SUMMARY:")).toList();
+        assertThat(titles).hasSize(shown.size());
+        assertThat(titles).allMatch(l -> l.matches("SUMMARY:配送 \\d{1,2}:\\d{2} .+ → .+（\\d+ か所）"), "words like 配送 9:00 A → B（3 か所）")
+                .noneMatch(l -> l.contains(me + "@"));
         assertThat(shown).doesNotContainAnyElementsOf(others);
 
         // renewed: the old address is gone, the new one works

@@ -14,6 +14,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The driver's calendar feed: RFC 5545 escaping of text values and line folding. */
 class ICalendarTest {
 
+    /** The app's own bundles (messages.properties, messages_ja.properties), as Boot configures them. */
+    static final org.springframework.context.MessageSource MESSAGES = bundles();
+
+    private static org.springframework.context.MessageSource bundles() {
+        var source = new org.springframework.context.support.ResourceBundleMessageSource();
+        source.setBasename("messages");
+        source.setDefaultEncoding("UTF-8");
+        source.setFallbackToSystemLocale(false);
+        return source;
+    }
+
     private static final String NASTY = "食堂\r\nX-INJECTED:yes\rBEGIN:VALARM;a,b\\c\nd\u0000e";
 
     private static RouteSheet sheet() {
@@ -60,7 +71,7 @@ class ICalendarTest {
 
     @Test
     void lineBreaksInTextCannotStartNewProperties_andLinesAreFoldedAt75Octets() {
-        String ics = ICalendar.of(sheet(), Instant.parse("2026-12-10T01:00:00Z"));
+        String ics = ICalendar.of(sheet(), Instant.parse("2026-12-10T01:00:00Z"), MESSAGES, java.util.Locale.JAPANESE);
         // every physical line ends in CRLF, no bare CR or LF, none longer than 75 octets, no control characters
         String[] physical = ics.split("\r\n");
         for (String line : physical) {
@@ -87,5 +98,21 @@ class ICalendarTest {
         assertThat(ICalendar.text("a\r\nb\rc\nd")).isEqualTo("a\\nb\\nc\\nd");
         assertThat(ICalendar.text("x;y,z\\")).isEqualTo("x\\;y\\,z\\\\");
         assertThat(ICalendar.text("tab\tkept, bell\u0007 and del\u007f gone")).isEqualTo("tab\tkept\\, bell  and del  gone");
+    }
+
+    /** The event's title is words for the driver, in their language: start, first and last stop, number of stops. */
+    @Test
+    void theTitleSaysWhenAndWhereInTheDriversLanguage() {
+        Instant now = Instant.parse("2026-12-10T01:00:00Z");
+        for (var lang : List.of(java.util.Locale.JAPANESE, java.util.Locale.ENGLISH)) {
+            List<String> lines = unfold(ICalendar.of(sheet(), now, MESSAGES, lang));
+            String summary = unescape(lines.stream().filter(l -> l.startsWith("SUMMARY:")).findFirst().orElseThrow()
+                    .substring("SUMMARY:".length()));
+            assertThat(summary).doesNotContain("t-drv-001").startsWith(lang == java.util.Locale.JAPANESE ? "配送 8:30 ロジ拠点; 倉庫, 北 → 食堂"
+                    : "Delivery 8:30 ロジ拠点; 倉庫, 北 → 食堂");
+            assertThat(summary).endsWith(lang == java.util.Locale.JAPANESE ? "（2 か所）" : "(2 stops)");
+            // a line break in a stop's name still cannot start a property
+            assertThat(lines).noneMatch(l -> l.startsWith("X-INJECTED"));
+        }
     }
 }
