@@ -41,7 +41,20 @@ class CalendarFeedTest extends ApiTestBase {
         awaitJob(coordinator, started.json().get("jobId").asLong(), Duration.ofSeconds(120));
         assertThat(coordinator.post("/api/plans/" + planId + "/publish", null).status()).isEqualTo(200);
         JsonNode trips = coordinator.get("/api/plans/" + planId).json().get("plan").get("trips");
+        // A short solve (or a loaded machine) may leave the demo volunteer without trips: the driver account is then
+        // given the volunteer with the most trips, so the test never depends on how far the search got.
+        Map<String, Long> tripsPerDriver = new java.util.TreeMap<>();
+        for (JsonNode t : trips) {
+            if (!t.get("stops").isEmpty()) {
+                tripsPerDriver.merge(t.get("driverId").asString(), 1L, Long::sum);
+            }
+        }
+        assertThat(tripsPerDriver).as("the published plan has trips").isNotEmpty();
+        String busiest = tripsPerDriver.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
+        Response granted = coordinator.put("/api/users/driver/role", Map.of("role", "DRIVER", "driverId", busiest));
+        assertThat(granted.status()).as(granted.toString()).isEqualTo(200);
         String me = driver.get("/api/me").json().get("driverId").asString();
+        assertThat(me).isEqualTo(busiest);
         List<String> mine = new ArrayList<>();
         List<String> others = new ArrayList<>();
         for (JsonNode t : trips) {
