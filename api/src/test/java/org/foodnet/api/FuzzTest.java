@@ -478,6 +478,11 @@ class FuzzTest extends ApiTestBase {
 
     /** Null when the answer is fine, else what is wrong with it. */
     private static String check(Sent s, Response r) {
+        return check(s.toString(), r);
+    }
+
+    /** Null when the answer to the request described is fine, else what is wrong with it (HostileFamiliesTest too). */
+    static String check(String s, Response r) {
         if (r.status() >= 500) {
             return s + " -> " + r;
         }

@@ -10,11 +10,14 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.cfg.CoercionAction;
+import tools.jackson.databind.cfg.CoercionInputShape;
 import tools.jackson.databind.cfg.EnumFeature;
+import tools.jackson.databind.type.LogicalType;
 
 /**
  * HTTP JSON reads and writes networks and plans exactly as the files do (docs/file-formats.md), and reads request
- * bodies strictly: no duplicate keys, no numbers for enums, nothing after the value, dates, months, times and text
+ * bodies strictly: no duplicate keys, no numbers for enums, no strings for numbers or booleans, nothing after the value, dates, months, times and text
  * within the rules of {@link org.foodnet.api.web.InputRules}.
  */
 @Configuration(proxyBeanMethods = false)
@@ -38,7 +41,11 @@ class JsonConfiguration {
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-                .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
+                .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+                // numbers are JSON numbers: "1000" (a string) is not read as 1000 grams, nor "true" as true
+                .withCoercionConfig(LogicalType.Integer, c -> c.setCoercion(CoercionInputShape.String, CoercionAction.Fail))
+                .withCoercionConfig(LogicalType.Float, c -> c.setCoercion(CoercionInputShape.String, CoercionAction.Fail))
+                .withCoercionConfig(LogicalType.Boolean, c -> c.setCoercion(CoercionInputShape.String, CoercionAction.Fail));
     }
 
     /** "Today" for re-planning; tests replace it with a fixed clock. */

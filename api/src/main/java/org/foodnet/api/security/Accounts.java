@@ -138,6 +138,14 @@ public class Accounts implements UserDetailsService {
 
     @Transactional
     public Account create(String username, String password, String network, Role role, String driverId) {
+        // "Coordinator" beside "coordinator" would read as the same person in lists and logs: names are unique
+        // ignoring case (sign-in stays exact)
+        jdbc.sql("SELECT username FROM api_user WHERE lower(username) = lower(?) AND username <> ?").params(username, username)
+                .query(String.class).optional().ifPresent(other -> {
+                    throw new Problem(org.springframework.http.HttpStatus.CONFLICT, "user " + other + " exists already",
+                            List.of(new Problem.FieldError("username", "differs from the existing user " + other
+                                    + " only in upper/lower case")));
+                });
         try {
             jdbc.sql("INSERT INTO api_user (username, password_hash) VALUES (?, ?)")
                     .params(username, encoder.encode(password)).update();

@@ -1,5 +1,6 @@
 package org.foodnet.api.web;
 
+import java.text.Normalizer;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.YearMonth;
@@ -21,7 +22,7 @@ import tools.jackson.databind.module.SimpleModule;
 
 /**
  * Jackson rules for request bodies: dates and months in the window of {@link InputRules}, times of day as
- * {@code HH:mm[:ss]}, text without control characters, enums only by their exact name (no numbers, no trailing
+ * {@code HH:mm[:ss]}, text without control characters (and in Unicode NFC, passwords aside), enums only by their exact name (no numbers, no trailing
  * spaces or NULs, no other case). Each refusal is an {@link InputRefused} carrying the words the client sees.
  */
 public final class InputRulesModule extends SimpleModule {
@@ -64,6 +65,14 @@ public final class InputRulesModule extends SimpleModule {
             }
 
             @Override
+            String finish(String value, JsonParser p) {
+                // one spelling per text: "é" as one character or as e + combining accent are the same category, name
+                // or id (NFC). Passwords stay exactly as typed, since sign-in compares them as sent.
+                return "password".equals(p.currentName()) || Normalizer.isNormalized(value, Normalizer.Form.NFC) ? value
+                        : Normalizer.normalize(value, Normalizer.Form.NFC);
+            }
+
+            @Override
             boolean acceptsScalars() {
                 return true;
             }
@@ -95,6 +104,11 @@ public final class InputRulesModule extends SimpleModule {
 
         abstract T parse(String text);
 
+        /** The value as kept, given where it was read. */
+        T finish(T value, JsonParser p) {
+            return value;
+        }
+
         boolean acceptsScalars() {
             return false;
         }
@@ -110,7 +124,7 @@ public final class InputRulesModule extends SimpleModule {
                 throw new InputRefused(p, rule, null, handledType());
             }
             try {
-                return parse(text);
+                return finish(parse(text), p);
             } catch (InputRules.Refused e) {
                 throw new InputRefused(p, e.getMessage(), text, handledType());
             }

@@ -120,6 +120,17 @@ class Problems extends ResponseEntityExceptionHandler {
                 request);
     }
 
+    /**
+     * A multipart body: no endpoint takes one (uploads are text/csv bodies), and multipart parsing is off
+     * (spring.servlet.multipart.enabled=false); should a parser still meet one, it is the Content-Type's fault.
+     */
+    @ExceptionHandler(org.springframework.web.multipart.MultipartException.class)
+    ResponseEntity<Object> multipart(org.springframework.web.multipart.MultipartException e, HttpServletRequest request) {
+        String reason = "multipart bodies are not accepted: send application/json, or text/csv for uploads";
+        return respond(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Content-Type: " + reason,
+                List.of(new Problem.FieldError("Content-Type", reason)), request);
+    }
+
     @ExceptionHandler(jakarta.validation.ConstraintViolationException.class)
     ResponseEntity<Object> invalidParameters(jakarta.validation.ConstraintViolationException e, HttpServletRequest request) {
         List<Problem.FieldError> errors = e.getConstraintViolations().stream()
