@@ -40,7 +40,7 @@ import com.graphhopper.util.EdgeIterator;
  * straight line;</li>
  * <li>the food-path legs: every donor with every hub and depot, every hub with every depot and recipient, every
  * depot with every recipient (so the nearest depot of a recipient is chosen on roads);</li>
- * <li>every volunteer home with every donor, hub and depot (where trips pick up);</li>
+ * <li>every volunteer home with every hub and depot (the donors and recipients near a home are in item 1);</li>
  * <li>{@link #SAMPLES} further pairs drawn at random (fixed seed) so that long distances are fitted too;</li>
  * <li>any extra pairs asked for (the drives of a plan, see {@link #drives}).</li>
  * </ol>
@@ -148,8 +148,7 @@ public final class RoadPairs {
         all(pairs, hubs, depots);
         all(pairs, hubs, recipients);
         all(pairs, depots, recipients);
-        // 3. homes and the places trips pick up at
-        all(pairs, homes, donors);
+        // 3. homes and the storing sites (donors near a home are in item 1)
         all(pairs, homes, hubs);
         all(pairs, homes, depots);
         // 4. a random sample
