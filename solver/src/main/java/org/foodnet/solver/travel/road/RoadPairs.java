@@ -41,7 +41,8 @@ import com.graphhopper.util.EdgeIterator;
  * <li>the food-path legs: every donor with every hub and depot, every hub with every depot and recipient, every
  * depot with every recipient (so the nearest depot of a recipient is chosen on roads);</li>
  * <li>every volunteer home with every hub and depot (the donors and recipients near a home are in item 1);</li>
- * <li>{@link #SAMPLES} further pairs drawn at random (fixed seed) so that long distances are fitted too;</li>
+ * <li>a random sample (fixed seed): {@link #SAMPLE_SOURCES} places, each with {@link #SAMPLE_TARGETS} places, so that
+ * long distances are fitted too;</li>
  * <li>any extra pairs asked for (the drives of a plan, see {@link #drives}).</li>
  * </ol>
  * Exact times are those of {@link RoadMatrix} (the same search, rounding and margin). The fallback of a pair is its
@@ -54,7 +55,8 @@ public final class RoadPairs {
 
     public static final int NEAR_SITES = 12;
     public static final int NEAR_HOMES = 8;
-    public static final int SAMPLES = 20_000;
+    public static final int SAMPLE_SOURCES = 100;
+    public static final int SAMPLE_TARGETS = 100;
     public static final double MARGIN = 1.1;
     static final long SEED = 13;
 
@@ -83,7 +85,7 @@ public final class RoadPairs {
         if (extra != null) {
             wanted.addAll(extra);
         }
-        Computed c = routes(roads, places, labels, maxMeters, threads, wanted);
+        Computed c = routes(roads, places, labels, maxMeters, threads, wanted, wide(network));
         double[] lat = new double[n];
         double[] lon = new double[n];
         for (int i = 0; i < n; i++) {
@@ -153,14 +155,43 @@ public final class RoadPairs {
         all(pairs, homes, depots);
         // 4. a random sample
         SplittableRandom random = new SplittableRandom(SEED);
-        if (n > 1) {
-            for (int s = 0; s < SAMPLES; s++) {
-                int a = random.nextInt(n);
-                int b = random.nextInt(n);
-                both(pairs, a, b);
+        for (int s = 0; s < SAMPLE_SOURCES && n > 1; s++) {
+            int a = random.nextInt(n);
+            for (int t = 0; t < SAMPLE_TARGETS; t++) {
+                both(pairs, a, random.nextInt(n));
             }
         }
         return pairs;
+    }
+
+    /**
+     * The places with road-exact pairs to very many others (the hub, the depots, the sample's sources): a pair
+     * (a, b) with b among them and a not is found by one backward search from b, all others by a forward search
+     * from a (so that the many places with only nearby pairs need only short searches). Depends on the network
+     * alone, so a pair is always found the same way.
+     */
+    static boolean[] wide(Network network) {
+        List<Place> places = network.places();
+        int n = places.size();
+        java.util.Map<String, Integer> index = new java.util.HashMap<>();
+        for (int i = 0; i < n; i++) {
+            index.put(places.get(i).id(), i);
+        }
+        boolean[] wide = new boolean[n];
+        for (int i : role(network, index, SiteRole.HUB)) {
+            wide[i] = true;
+        }
+        for (int i : role(network, index, SiteRole.DEPOT)) {
+            wide[i] = true;
+        }
+        SplittableRandom random = new SplittableRandom(SEED);
+        for (int s = 0; s < SAMPLE_SOURCES && n > 1; s++) {
+            wide[random.nextInt(n)] = true;
+            for (int t = 0; t < SAMPLE_TARGETS; t++) {
+                random.nextInt(n);
+            }
+        }
+        return wide;
     }
 
     private static int[] role(Network network, java.util.Map<String, Integer> index, SiteRole role) {
@@ -316,7 +347,8 @@ public final class RoadPairs {
         if (missing.isEmpty()) {
             return new Recheck(drives.size(), 0, 0, travel);
         }
-        Computed computed = routes(roads, network.places(), RoadTravel.labels(network), maxMeters, threads, missing);
+        Computed computed = routes(roads, network.places(), RoadTravel.labels(network), maxMeters, threads, missing,
+                wide(network));
         int tooFast = 0;
         for (LongCursor c : missing) {
             long road = computed.values.get(c.value) >>> 32;
@@ -330,9 +362,13 @@ public final class RoadPairs {
     private record Computed(LongLongHashMap values, int searches) {
     }
 
-    /** Road time and distance of every wanted pair: one search per source place that stops when its targets are settled. */
+    /**
+     * Road time and distance of every wanted pair: per place one forward search to the places it has pairs to, and for a
+     * {@link #wide} place one backward search from the places that have pairs to it; each stops when its targets are
+     * settled.
+     */
     private static Computed routes(RoadNetwork roads, List<Place> places, List<String> labels, double maxMeters,
-                                   int threads, LongHashSet wanted) {
+                                   int threads, LongHashSet wanted, boolean[] wide) {
         int n = places.size();
         List<Snap> snaps = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
@@ -340,15 +376,18 @@ public final class RoadPairs {
         }
         QueryGraph graph = QueryGraph.create(roads.graph(), snaps);
         Weighting weighting = graph.wrapWeighting(roads.weighting());
-        IntArrayList[] targetsOf = new IntArrayList[n];
+        // targetsOf[i]: forward from i; targetsOf[n + i]: backward from i
+        IntArrayList[] targetsOf = new IntArrayList[2 * n];
         for (LongCursor c : wanted) {
             int a = PairTravel.from(c.value);
-            if (targetsOf[a] == null) {
-                targetsOf[a] = new IntArrayList();
+            int b = PairTravel.to(c.value);
+            int job = !wide[a] && wide[b] ? n + b : a;
+            if (targetsOf[job] == null) {
+                targetsOf[job] = new IntArrayList();
             }
-            targetsOf[a].add(PairTravel.to(c.value));
+            targetsOf[job].add(job < n ? b : a);
         }
-        int[] sources = java.util.stream.IntStream.range(0, n).filter(i -> targetsOf[i] != null).toArray();
+        int[] sources = java.util.stream.IntStream.range(0, 2 * n).filter(i -> targetsOf[i] != null).toArray();
         int[] node = new int[n];
         for (int i = 0; i < n; i++) {
             node[i] = snaps.get(i).getClosestNode();
@@ -372,22 +411,25 @@ public final class RoadPairs {
                 futures.add(pool.submit(() -> {
                     Search search = new Search(graph, weighting);
                     for (int s = next.getAndIncrement(); s < sources.length; s = next.getAndIncrement()) {
-                        int from = sources[s];
-                        int[] to = targetsOf[from].toArray();
+                        boolean reverse = sources[s] >= n;
+                        int from = reverse ? sources[s] - n : sources[s];
+                        int[] to = targetsOf[sources[s]].toArray();
                         int[] toNodes = new int[to.length];
                         for (int t = 0; t < to.length; t++) {
                             toNodes[t] = node[to[t]];
                         }
-                        search.run(node[from], toNodes);
+                        search.run(node[from], toNodes, reverse);
                         for (int t = 0; t < to.length; t++) {
                             long ms = search.millisOf(toNodes[t]);
+                            int a = reverse ? to[t] : from;
+                            int b = reverse ? from : to[t];
                             if (ms < 0) {
-                                throw new RoadException(labels.get(to[t]) + " cannot be reached by road from "
-                                        + labels.get(from) + " (one-way roads or a road not connected to the rest)");
+                                throw new RoadException(labels.get(b) + " cannot be reached by road from "
+                                        + labels.get(a) + " (one-way roads or a road not connected to the rest)");
                             }
                             long millis = (long) Math.ceil(RoadMatrix.minutesRoundedUp(ms) * 60_000.0 - 1e-6);
                             long metres = (long) Math.ceil(search.metersOf(toNodes[t]) - 1e-9);
-                            k.add(PairTravel.key(from, to[t]));
+                            k.add(PairTravel.key(a, b));
                             v.add(PairTravel.value(millis, metres));
                         }
                     }
@@ -418,7 +460,10 @@ public final class RoadPairs {
         return new Computed(values, sources.length);
     }
 
-    /** One forward Dijkstra from a source until the given target nodes are settled (the weighting of {@link RoadMatrix}). */
+    /**
+     * One Dijkstra from a source until the given target nodes are settled (the weighting of {@link RoadMatrix}); backward
+     * (times from each target to the source) when {@code reverse}.
+     */
     private static final class Search {
         private final Weighting weighting;
         private final EdgeExplorer explorer;
@@ -444,7 +489,7 @@ public final class RoadPairs {
             this.settled = new boolean[nodes];
         }
 
-        void run(int source, int[] targets) {
+        void run(int source, int[] targets, boolean reverse) {
             run++;
             heap.clear();
             int left = 0;
@@ -467,13 +512,13 @@ public final class RoadPairs {
                     if (stamp[v] == run && settled[v]) {
                         continue;
                     }
-                    double w = weighting.calcEdgeWeight(it, false);
+                    double w = weighting.calcEdgeWeight(it, reverse);
                     if (Double.isInfinite(w)) {
                         continue;
                     }
                     double nw = weight[u] + w;
                     if (stamp[v] != run || nw < weight[v]) {
-                        reach(v, nw, time[u] + weighting.calcEdgeMillis(it, false), dist[u] + it.getDistance());
+                        reach(v, nw, time[u] + weighting.calcEdgeMillis(it, reverse), dist[u] + it.getDistance());
                     }
                 }
             }
