@@ -334,7 +334,9 @@ public final class Main {
         if (!Objects.equals(plan.travelSource(), networkSource)) {
             throw new IllegalArgumentException(o.value("plan") + " was made with the travel times of "
                     + TravelSource.describe(plan.travelSource()) + ", but this check has those of "
-                    + TravelSource.describe(networkSource) + ": refusing to judge it against another travel source");
+                    + TravelSource.describe(networkSource) + ": refusing to judge it against another travel source"
+                    + (networkSource == null && plan.travelSource() != null && !o.has("osm")
+                    ? " (give --osm " + plan.travelSource().extract() + ")" : ""));
         }
         CheckReport report = PlanChecker.check(network, plan);
         out.println(report.summary());

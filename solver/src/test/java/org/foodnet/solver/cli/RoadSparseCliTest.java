@@ -121,6 +121,8 @@ class RoadSparseCliTest {
         // without the extract the plan's road travel source is not the network's own model: refused
         streams();
         assertThat(run("check", "--input", network.toString(), "--plan", plan.toString())).isEqualTo(2);
+        assertThat(errText().strip().lines()).hasSize(1);
+        assertThat(errText()).contains("refusing").contains("--osm andorra.osm.pbf");
     }
 
     @Test
