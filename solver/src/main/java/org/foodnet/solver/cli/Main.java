@@ -31,6 +31,7 @@ import org.foodnet.solver.travel.TravelSource;
 import org.foodnet.solver.travel.road.RoadCheck;
 import org.foodnet.solver.travel.road.RoadMatrix;
 import org.foodnet.solver.travel.road.RoadNetwork;
+import org.foodnet.solver.travel.road.RoadPairs;
 import org.foodnet.solver.travel.road.RoadTravel;
 
 import tools.jackson.databind.json.JsonMapper;
@@ -49,14 +50,14 @@ public final class Main {
                             [--weight "Trips=5"]... [--threads 0] [--seed 0] [--osm extract.osm.pbf]
               foodnet check --input network.json --plan plan.json [--osm extract.osm.pbf]
               foodnet roadcheck --input network.json --osm extract.osm.pbf [--plan plan.json | --time-limit 30s]
-              road options (with --osm): [--max-snap-meters 300] [--graph-cache folder]""";
+              road options (with --osm): [--max-snap-meters 300] [--graph-cache folder] [--dense-max-places 3000]""";
 
     /** The options each command accepts; anything else is refused. */
     private static final Map<String, Set<String>> OPTIONS = Map.of(
-            "demo", Set.of("output", "seed", "scale", "month", "osm", "max-snap-meters", "graph-cache"),
+            "demo", Set.of("output", "seed", "scale", "month", "osm", "max-snap-meters", "graph-cache", "dense-max-places"),
             "solve", Set.of("input", "output", "time-limit", "summary-json", "weight", "threads", "seed", "osm",
-                    "max-snap-meters", "graph-cache"),
-            "check", Set.of("input", "plan", "osm", "max-snap-meters", "graph-cache"),
+                    "max-snap-meters", "graph-cache", "dense-max-places"),
+            "check", Set.of("input", "plan", "osm", "max-snap-meters", "graph-cache", "dense-max-places"),
             "roadcheck", Set.of("input", "plan", "osm", "time-limit", "seed", "max-snap-meters", "graph-cache"));
 
     private final PrintStream out;
@@ -134,11 +135,13 @@ public final class Main {
                 network = RoadTravel.placeOnRoads(network, roads);
                 out.printf(Locale.ROOT, "placed on the roads of %s (© OpenStreetMap contributors, ODbL)%n",
                         roads.source().describe());
-                if (network.places().size() <= RoadMatrix.MAX_DENSE_PLACES) {
+                if (!sparse(network, o)) {
                     network = RoadTravel.withMatrix(network, roadMatrix(network, roads, o));
                 } else {
-                    out.printf(Locale.ROOT, "no road matrix: %d places is more than %d (solve --osm refuses it)%n",
-                            network.places().size(), RoadMatrix.MAX_DENSE_PLACES);
+                    RoadTravel.checkSnapping(network, roads, maxSnapMeters(o));
+                    out.printf(Locale.ROOT, "no dense road matrix: %d places is more than %d; solve and check --osm compute "
+                                    + "road times for the pairs the model can use (docs/planning-rules.md)%n",
+                            network.places().size(), denseMaxPlaces(o));
                 }
             }
         }
@@ -171,6 +174,36 @@ public final class Main {
         throw new UsageException("--max-snap-meters must be a positive number of metres, got '" + o.value("max-snap-meters") + "'");
     }
 
+    /** Above this many places no dense road matrix is made (at most {@link RoadMatrix#MAX_DENSE_PLACES}). */
+    private int denseMaxPlaces(Options o) {
+        if (!o.has("dense-max-places")) {
+            return RoadMatrix.MAX_DENSE_PLACES;
+        }
+        long v;
+        try {
+            v = Long.parseLong(o.value("dense-max-places"));
+        } catch (NumberFormatException e) {
+            v = -1;
+        }
+        if (v < 0 || v > RoadMatrix.MAX_DENSE_PLACES) {
+            throw new UsageException("--dense-max-places must be a whole number from 0 to " + RoadMatrix.MAX_DENSE_PLACES
+                    + ", got '" + o.value("dense-max-places") + "'");
+        }
+        return (int) v;
+    }
+
+    /** True when road travel for this network is road pairs and a fallback, not a dense matrix. */
+    private boolean sparse(Network network, Options o) {
+        return network.travelMatrix() == null && network.places().size() > denseMaxPlaces(o);
+    }
+
+    private Network withPairs(Network network, RoadNetwork roads, Options o, Plan plan) {
+        RoadPairs.Result r = RoadPairs.compute(roads, network, maxSnapMeters(o), Runtime.getRuntime().availableProcessors(),
+                plan == null ? null : RoadPairs.drives(network, plan));
+        out.println(r.describe());
+        return RoadTravel.withMatrix(network, TravelMatrix.sparse(r.travel()));
+    }
+
     private TravelMatrix roadMatrix(Network network, RoadNetwork roads, Options o) {
         long t0 = System.nanoTime();
         TravelMatrix matrix = RoadTravel.matrix(network, roads, maxSnapMeters(o), Runtime.getRuntime().availableProcessors());
@@ -188,23 +221,27 @@ public final class Main {
             return network;
         }
         try (RoadNetwork roads = openRoads(o)) {
-            TravelMatrix own = network.travelMatrix();
-            if (own != null) {
-                if (!roads.source().equals(own.source())) {
-                    throw new IllegalArgumentException("the network's travelMatrix was made from "
-                            + TravelSource.describe(own.source()) + ", not from " + roads.source().describe()
-                            + " (remove travelMatrix from the network file to compute it from --osm)");
-                }
-                RoadTravel.checkSnapping(network, roads, maxSnapMeters(o));
-                return network;
-            }
-            Network withMatrix = RoadTravel.withMatrix(network, roadMatrix(network, roads, o));
-            if (writeBackTo != null) {
-                NetworkJson.write(withMatrix, writeBackTo);
-                out.printf(Locale.ROOT, "wrote the road matrix into %s%n", writeBackTo);
-            }
-            return withMatrix;
+            return withRoads(network, roads, o, writeBackTo);
         }
+    }
+
+    private Network withRoads(Network network, RoadNetwork roads, Options o, Path writeBackTo) {
+        TravelMatrix own = network.travelMatrix();
+        if (own != null) {
+            if (!roads.source().equals(own.source())) {
+                throw new IllegalArgumentException("the network's travelMatrix was made from "
+                        + TravelSource.describe(own.source()) + ", not from " + roads.source().describe()
+                        + " (remove travelMatrix from the network file to compute it from --osm)");
+            }
+            RoadTravel.checkSnapping(network, roads, maxSnapMeters(o));
+            return network;
+        }
+        Network withMatrix = RoadTravel.withMatrix(network, roadMatrix(network, roads, o));
+        if (writeBackTo != null) {
+            NetworkJson.write(withMatrix, writeBackTo);
+            out.printf(Locale.ROOT, "wrote the road matrix into %s%n", writeBackTo);
+        }
+        return withMatrix;
     }
 
     private int solve(Options o) throws IOException {
@@ -212,8 +249,19 @@ public final class Main {
         SolveOptions options = new SolveOptions(limit, o.weights(), (int) o.longValue("threads", 0), o.longValue("seed", 0));
         Path output = o.path("output");
         Network network = NetworkJson.read(o.path("input"));
-        network = withRoads(network, o, o.path("input"));
-        SolveResult result = FoodnetSolver.solve(network, options, p -> { });
+        SolveResult result;
+        if (o.has("osm") && sparse(network, o)) {
+            try (RoadNetwork roads = openRoads(o)) {
+                network = withPairs(network, roads, o, null);
+                result = FoodnetSolver.solve(network, options, p -> { });
+                Repaired repaired = roadRecheck(network, roads, o, options, result);
+                network = repaired.network();
+                result = repaired.result();
+            }
+        } else {
+            network = withRoads(network, o, o.path("input"));
+            result = FoodnetSolver.solve(network, options, p -> { });
+        }
         Plan plan = result.plan();
         PlanJson.write(plan, output);
         CheckReport report = PlanChecker.check(network, plan);
@@ -235,15 +283,60 @@ public final class Main {
         return 0;
     }
 
+    /** Re-solves at most this many times when a plan drives a pair faster than its road allows. */
+    static final int REPAIR_ROUNDS = 3;
+
+    /** The network with every drive of the plan road-exact, and the solve result of that plan. */
+    private record Repaired(Network network, SolveResult result) {
+    }
+
+    /**
+     * After a solve with road pairs: computes the road time of every drive of the plan that is not road-exact; when
+     * one was planned faster than the road allows, those times go in and the network is solved again (a quarter of
+     * the time limit, at least 10 s), at most {@link #REPAIR_ROUNDS} times.
+     */
+    private Repaired roadRecheck(Network network, RoadNetwork roads, Options o, SolveOptions options, SolveResult first) {
+        SolveResult result = first;
+        int threads = Runtime.getRuntime().availableProcessors();
+        for (int round = 0; ; round++) {
+            long t0 = System.nanoTime();
+            RoadPairs.Recheck rc = RoadPairs.recheck(roads, network, network.travelMatrix().pairs(), result.plan(),
+                    maxSnapMeters(o), threads);
+            network = RoadTravel.withMatrix(network, TravelMatrix.sparse(rc.travel()));
+            out.printf(Locale.ROOT, "road re-check: %d drives, %d not road-exact before, now computed (%.1f s); %d of them "
+                            + "planned faster than the road%s%n", rc.drives(), rc.checked(), (System.nanoTime() - t0) / 1e9,
+                    rc.tooFast(), rc.tooFast() == 0 ? "" : round < REPAIR_ROUNDS ? ": solving again with their road times"
+                            : ": no more repair rounds (the checker reports them)");
+            if (rc.tooFast() == 0 || round == REPAIR_ROUNDS) {
+                break;
+            }
+            Duration brief = options.timeLimit().dividedBy(4);
+            if (brief.compareTo(Duration.ofSeconds(10)) < 0) {
+                brief = Duration.ofSeconds(10);
+            }
+            result = FoodnetSolver.solve(network, new SolveOptions(brief, options.weights(), options.moveThreads(),
+                    options.randomSeed(), options.stepLimit(), options.previousPlan()), p -> { });
+        }
+        return new Repaired(network, result);
+    }
+
     private int check(Options o) {
         Network network = NetworkJson.read(o.path("input"));
         Plan plan = PlanJson.read(o.path("plan"));
-        network = withRoads(network, o, null);
+        if (o.has("osm") && sparse(network, o)) {
+            try (RoadNetwork roads = openRoads(o)) {
+                network = withPairs(network, roads, o, plan);
+            }
+        } else {
+            network = withRoads(network, o, null);
+        }
         TravelSource networkSource = network.travelMatrix() == null ? null : network.travelMatrix().source();
         if (!Objects.equals(plan.travelSource(), networkSource)) {
             throw new IllegalArgumentException(o.value("plan") + " was made with the travel times of "
                     + TravelSource.describe(plan.travelSource()) + ", but this check has those of "
-                    + TravelSource.describe(networkSource) + ": refusing to judge it against another travel source");
+                    + TravelSource.describe(networkSource) + ": refusing to judge it against another travel source"
+                    + (networkSource == null && plan.travelSource() != null && !o.has("osm")
+                    ? " (give --osm " + plan.travelSource().extract() + ")" : ""));
         }
         CheckReport report = PlanChecker.check(network, plan);
         out.println(report.summary());

@@ -167,6 +167,8 @@ public final class FoodnetJsonModule extends SimpleModule {
         @JsonProperty(required = true) abstract List<String> placeIds();
         @JsonProperty(required = true) abstract double[][] km();
         @JsonProperty(required = true) abstract double[][] minutes();
+        @com.fasterxml.jackson.annotation.JsonIgnore abstract org.foodnet.solver.travel.PairTravel pairs();
+        @com.fasterxml.jackson.annotation.JsonIgnore abstract boolean isSparse();
     }
 
     abstract static class TravelSourceMixin {

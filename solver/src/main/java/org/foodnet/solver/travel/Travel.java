@@ -30,8 +30,16 @@ public final class Travel {
     private final double[] lat;
     private final double[] lon;
     private final double roadFactor;
+    // road times for chosen pairs, a fallback for the rest (no dense matrix)
+    private final PairTravel pairs;
 
     private Travel(List<Place> places, double[][] km, long[][] millis, char[] wholeMinutes, double roadFactor) {
+        this(places, km, millis, wholeMinutes, roadFactor, null);
+    }
+
+    private Travel(List<Place> places, double[][] km, long[][] millis, char[] wholeMinutes, double roadFactor,
+                   PairTravel pairs) {
+        this.pairs = pairs;
         this.places = List.copyOf(places);
         for (int i = 0; i < places.size(); i++) {
             indexById.put(places.get(i).id(), i);
@@ -52,6 +60,9 @@ public final class Travel {
     /** The travel model of a network: its explicit matrix when it has one, else great-circle x road factor. */
     public static Travel of(Network network) {
         List<Place> places = network.places();
+        if (network.travelMatrix() != null && network.travelMatrix().isSparse()) {
+            return fromPairs(places, network.travelMatrix().pairs());
+        }
         if (network.travelMatrix() != null) {
             return fromMatrix(places, network.travelMatrix());
         }
@@ -102,6 +113,14 @@ public final class Travel {
         return new Travel(places, km, millis, null, 0);
     }
 
+    /** Road times for chosen pairs and a fallback for the rest; the places must be those of the pairs, in order. */
+    public static Travel fromPairs(List<Place> places, PairTravel pairs) {
+        if (!places.stream().map(Place::id).toList().equals(pairs.placeIds())) {
+            throw new IllegalArgumentException("travelMatrix: the road pairs were made for other places");
+        }
+        return new Travel(places, null, null, null, 0, pairs);
+    }
+
     public int size() {
         return n;
     }
@@ -120,7 +139,10 @@ public final class Travel {
 
     /** Driving time in milliseconds (the solver's and the checker's time unit). */
     public long millis(int from, int to) {
-        return millis != null ? millis[from][to] : wholeMinutes[from * n + to] * 60_000L;
+        if (millis != null) {
+            return millis[from][to];
+        }
+        return pairs != null ? pairs.millis(from, to) : wholeMinutes[from * n + to] * 60_000L;
     }
 
     /** Driving time in minutes as the model gives it (whole minutes for great-circle). */
@@ -131,6 +153,9 @@ public final class Travel {
     public double km(int from, int to) {
         if (km != null) {
             return km[from][to];
+        }
+        if (pairs != null) {
+            return pairs.km(from, to);
         }
         return from == to ? 0.0 : GreatCircle.km(lat[from], lon[from], lat[to], lon[to]) * roadFactor;
     }

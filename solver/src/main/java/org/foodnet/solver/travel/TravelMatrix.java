@@ -10,17 +10,50 @@ import java.util.Map;
  *
  * @param placeIds row/column order of the two matrices
  * @param source   the OpenStreetMap extract a road matrix was computed from; null for any other matrix
+ * @param pairs    instead of the two dense matrices (then null): road times for chosen pairs and a fallback for the
+ *                 rest (networks too large for a dense road matrix); never written to a file
  */
-public record TravelMatrix(List<String> placeIds, double[][] km, double[][] minutes, TravelSource source) {
+public record TravelMatrix(List<String> placeIds, double[][] km, double[][] minutes, TravelSource source,
+                           PairTravel pairs) {
 
     /** A matrix of unknown origin (no {@link TravelSource}). */
     public TravelMatrix(List<String> placeIds, double[][] km, double[][] minutes) {
-        this(placeIds, km, minutes, null);
+        this(placeIds, km, minutes, null, null);
+    }
+
+    /** A dense matrix. */
+    public TravelMatrix(List<String> placeIds, double[][] km, double[][] minutes, TravelSource source) {
+        this(placeIds, km, minutes, source, null);
+    }
+
+    /** Road travel without a dense matrix. */
+    public static TravelMatrix sparse(PairTravel pairs) {
+        return new TravelMatrix(pairs.placeIds(), null, null, pairs.source(), pairs);
+    }
+
+    public boolean isSparse() {
+        return pairs != null;
     }
 
     public TravelMatrix {
         placeIds = List.copyOf(placeIds);
         int n = placeIds.size();
+        if (pairs != null) {
+            if (km != null || minutes != null || !placeIds.equals(pairs.placeIds())) {
+                throw new IllegalArgumentException("travelMatrix: a sparse matrix has no dense km or minutes");
+            }
+        } else {
+            checkDense(n, km, minutes);
+        }
+        if (new java.util.HashSet<>(placeIds).size() != n) {
+            throw new IllegalArgumentException("travelMatrix: placeIds must be unique");
+        }
+    }
+
+    private static void checkDense(int n, double[][] km, double[][] minutes) {
+        if (km == null || minutes == null) {
+            throw new IllegalArgumentException("travelMatrix: km and minutes are required");
+        }
         if (km.length != n || minutes.length != n) {
             throw new IllegalArgumentException("travelMatrix: km and minutes must have " + n + " rows, one per place id");
         }
@@ -33,9 +66,6 @@ public record TravelMatrix(List<String> placeIds, double[][] km, double[][] minu
                     throw new IllegalArgumentException("travelMatrix: entry [" + i + "][" + j + "] must be >= 0");
                 }
             }
-        }
-        if (new java.util.HashSet<>(placeIds).size() != n) {
-            throw new IllegalArgumentException("travelMatrix: placeIds must be unique");
         }
     }
 
