@@ -356,7 +356,7 @@ class WebSecurityTest extends ApiTestBase {
                 .isEqualTo(201);
         JsonNode volunteerBefore = coordinator.get("/api/volunteers/" + volunteer).json();
         String volunteers = only(coordinator.get("/api/volunteers.csv").body(), volunteer + ",");
-        assertThat(volunteers).contains(volunteer + ",'=cmd|' /C calc'!A0,'+81-90-1234-5678,35.5,-134.25,240," + vehicle + "\r\n");
+        assertThat(volunteers).contains(volunteer + ",'=cmd|' /C calc'!A0,'+81-90-1234-5678,35.5,-134.25,240," + vehicle + ",,ja\r\n");
         Response back = coordinator.send("POST", "/api/volunteers.csv", "text/csv", volunteers);
         assertThat(back.status()).as(back.toString()).isEqualTo(200);
         assertThat(coordinator.get("/api/volunteers/" + volunteer).json()).isEqualTo(volunteerBefore);
