@@ -7,17 +7,12 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
-import org.foodnet.api.ApiTestBase;
 import org.foodnet.api.Http.Response;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -36,41 +31,21 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * the browser). Skipped when /usr/bin/chromium is missing; .ci/run installs it. Screenshots: target/screenshots/.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class BrowserTest extends ApiTestBase {
+class BrowserTest extends BrowserTestBase {
 
     @Autowired
     private JdbcClient jdbc;
 
     private static final Path SCREENSHOTS = Chromium.SCREENSHOTS;
 
-    private static Chromium chromium;
-    private static Browser browser;
     /** The CSP violations reported in each open browser context. */
     private final Map<BrowserContext, List<String>> cspViolations = new java.util.concurrent.ConcurrentHashMap<>();
     /** The plan the coordinator published in the browser. */
     private static long publishedPlanId;
 
-    @BeforeAll
-    static void launch() throws Exception {
-        chromium = Chromium.launch();
-        browser = chromium.browser();
-    }
-
-    @AfterAll
-    static void close() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
-
     /** A fresh browser (no cookies) in Japanese, Tokyo time, the tests' "today"; a phone or a desktop screen. */
     private Page open(boolean phone) {
-        BrowserContext context = browser.newContext(new Browser.NewContextOptions()
-                .setLocale("ja-JP").setTimezoneId("Asia/Tokyo")
-                .setViewportSize(phone ? 390 : 1280, phone ? 844 : 900)
-                .setIsMobile(phone).setHasTouch(phone)
-                .setBaseURL("http://localhost:" + port));
-        context.setDefaultTimeout(20_000);
+        BrowserContext context = newContext(phone ? phoneOptions() : desktopOptions(), 20_000);
         // Content-Security-Policy violations: Chromium logs them to the console, and the page's
         // securitypolicyviolation event is logged too (close(page) asserts there were none)
         List<String> violations = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -82,9 +57,7 @@ class BrowserTest extends ApiTestBase {
                 violations.add((m.page() == null ? "" : m.page().url()) + " " + m.text());
             }
         });
-        Page page = context.newPage();
-        page.clock().setFixedTime(TODAY.atZone(TOKYO).toInstant().toEpochMilli());
-        return page;
+        return newPage(context);
     }
 
     /** Closes the page's browser context, after checking that none of its pages reported a CSP violation. */
@@ -92,13 +65,6 @@ class BrowserTest extends ApiTestBase {
         List<String> violations = cspViolations.remove(page.context());
         page.context().close();
         assertThat(violations).as("Content-Security-Policy violations").isEmpty();
-    }
-
-    private static void signIn(Page page, String user, String password) {
-        page.navigate("/login.html");
-        page.getByLabel("ユーザー名").fill(user);
-        page.getByLabel("パスワード").fill(password);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("ログイン")).click();
     }
 
     private static void screenshot(Page page, String name) {

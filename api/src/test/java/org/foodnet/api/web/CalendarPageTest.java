@@ -1,15 +1,11 @@
 package org.foodnet.api.web;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
-import org.foodnet.api.ApiTestBase;
 import org.foodnet.api.Http;
 import org.foodnet.api.Http.Response;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
@@ -20,36 +16,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * address and sees it; the address answers without any sign-in with the driver's own feed; making a new one shows a
  * new address and the old one answers 404. Screenshot: target/screenshots/calendar.png.
  */
-class CalendarPageTest extends ApiTestBase {
-
-    private static Chromium chromium;
-    private static Browser browser;
-
-    @BeforeAll
-    static void launch() throws Exception {
-        chromium = Chromium.launch();
-        browser = chromium.browser();
-    }
-
-    @AfterAll
-    static void close() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
+class CalendarPageTest extends BrowserTestBase {
 
     @Test
     void theDriverSeesTheCalendarAddress_andARenewalEndsTheOldOne() {
-        BrowserContext context = browser.newContext(new Browser.NewContextOptions().setLocale("ja-JP").setTimezoneId("Asia/Tokyo")
-                .setViewportSize(390, 844).setIsMobile(true).setHasTouch(true).setBaseURL("http://localhost:" + port));
-        context.setDefaultTimeout(30_000);
-        Page page = context.newPage();
-        page.clock().setFixedTime(TODAY.atZone(TOKYO).toInstant().toEpochMilli());
-        page.navigate("/login.html");
-        page.getByLabel("ユーザー名").fill("driver");
-        page.getByLabel("パスワード").fill("demo-driver");
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("ログイン")).click();
-        page.waitForURL("**/driver.html");
+        BrowserContext context = phone();
+        Page page = newPage(context);
+        signIn(page, "driver", "demo-driver", "driver.html");
 
         page.locator("#calendarLink").click();
         page.waitForURL("**/calendar.html");

@@ -14,8 +14,8 @@ import java.util.Map;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * Debian's headless Chromium driven by Playwright, one per browser test class (launched in its {@code @BeforeAll},
- * closed in its {@code @AfterAll}). Skips the class when {@code /usr/bin/chromium} is absent. Playwright's assertions
+ * Debian's headless Chromium driven by Playwright, one per browser test class (launched by {@link BrowserTestBase} before its first test,
+ * closed after its last). Skips the class when {@code /usr/bin/chromium} is absent. Playwright's assertions
  * wait up to 30 s while it is open (two shared cores under load answer slower than the default 5 s).
  */
 final class Chromium implements AutoCloseable {

@@ -1,6 +1,5 @@
 package org.foodnet.api.web;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -8,62 +7,32 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.AriaRole;
-import org.foodnet.api.ApiTestBase;
 import org.foodnet.api.Http.Response;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The coordinator page's actions in Chromium (issue 16 item 1): stop and resume a solve; a re-plan after a
  * volunteer cancels a day, showing the trips that changed; a rule weight changed in words; the day timeline per
  * volunteer. Each test makes its own plan. Screenshots: target/screenshots/.
  */
-class CoordinatorPageTest extends ApiTestBase {
+class CoordinatorPageTest extends BrowserTestBase {
 
     private static final Path SCREENSHOTS = Chromium.SCREENSHOTS;
     private static final LocatorAssertions.ContainsTextOptions LONG = new LocatorAssertions.ContainsTextOptions().setTimeout(120_000);
 
-    private static Chromium chromium;
-    private static Browser browser;
-
-    @BeforeAll
-    static void launch() throws Exception {
-        chromium = Chromium.launch();
-        browser = chromium.browser();
-    }
-
-    @AfterAll
-    static void close() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
-
     private Page coordinatorPage(String month) {
-        BrowserContext context = browser.newContext(new Browser.NewContextOptions().setLocale("ja-JP").setTimezoneId("Asia/Tokyo")
-                .setViewportSize(1280, 900).setBaseURL("http://localhost:" + port));
-        context.setDefaultTimeout(30_000);
-        Page page = context.newPage();
-        page.clock().setFixedTime(TODAY.atZone(TOKYO).toInstant().toEpochMilli());
-        page.navigate("/login.html");
-        page.getByLabel("ユーザー名").fill("coordinator");
-        page.getByLabel("パスワード").fill("demo-coordinator");
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("ログイン")).click();
-        page.waitForURL("**/coordinator.html");
+        BrowserContext context = desktop();
+        Page page = newPage(context);
+        signIn(page, "coordinator", "demo-coordinator", "coordinator.html");
         page.navigate("/coordinator.html?month=" + month);
         assertThat(page.locator("#who")).containsText("coordinator");
         return page;

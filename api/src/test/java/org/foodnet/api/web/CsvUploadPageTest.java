@@ -6,15 +6,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
-import org.foodnet.api.ApiTestBase;
 import org.foodnet.api.Http.Response;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -26,23 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * use): the page sends the file's bytes as they are, so the Japanese names arrive intact, detected or chosen; the
  * per-row report of a bad Shift_JIS file shows its Japanese text, and its good rows import intact too.
  */
-class CsvUploadPageTest extends ApiTestBase {
-
-    private static Chromium chromium;
-    private static Browser browser;
-
-    @BeforeAll
-    static void launch() throws Exception {
-        chromium = Chromium.launch();
-        browser = chromium.browser();
-    }
-
-    @AfterAll
-    static void close() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
+class CsvUploadPageTest extends BrowserTestBase {
 
     private static byte[] fixture() throws IOException {
         try (InputStream in = CsvUploadPageTest.class.getResourceAsStream("/csv/volunteers-excel-cp932.csv")) {
@@ -51,16 +31,9 @@ class CsvUploadPageTest extends ApiTestBase {
     }
 
     private Page coordinatorPage() {
-        BrowserContext context = browser.newContext(new Browser.NewContextOptions().setLocale("ja-JP").setTimezoneId("Asia/Tokyo")
-                .setViewportSize(1280, 900).setBaseURL("http://localhost:" + port));
-        context.setDefaultTimeout(30_000);
-        Page page = context.newPage();
-        page.clock().setFixedTime(TODAY.atZone(TOKYO).toInstant().toEpochMilli());
-        page.navigate("/login.html");
-        page.getByLabel("ユーザー名").fill("coordinator");
-        page.getByLabel("パスワード").fill("demo-coordinator");
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("ログイン")).click();
-        page.waitForURL("**/coordinator.html");
+        BrowserContext context = desktop();
+        Page page = newPage(context);
+        signIn(page, "coordinator", "demo-coordinator", "coordinator.html");
         assertThat(page.locator("#who")).containsText("coordinator");
         return page;
     }

@@ -1,6 +1,5 @@
 package org.foodnet.api.web;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -8,50 +7,28 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.IntStream;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.AriaRole;
-import org.foodnet.api.ApiTestBase;
 import org.foodnet.api.Http.Response;
 import org.foodnet.data.stock.LedgerEntry;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The driver page without a connection (issue 16 item 6), in Chromium with Playwright's offline mode: once opened,
  * a reload offline still shows the route sheet (service worker); a stop ticked offline waits, survives a reload,
  * and reaches the stock ledger exactly once when the connection is back.
  */
-class DriverOfflineTest extends ApiTestBase {
+class DriverOfflineTest extends BrowserTestBase {
 
     private static final Path SCREENSHOTS = Chromium.SCREENSHOTS;
-
-    private static Chromium chromium;
-    private static Browser browser;
-
-    @BeforeAll
-    static void launch() throws Exception {
-        chromium = Chromium.launch();
-        browser = chromium.browser();
-    }
-
-    @AfterAll
-    static void close() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
 
     @Test
     void theSheetOpensOffline_andATickMadeOfflineReachesTheLedgerOnceWhenBackOnline() {
@@ -75,11 +52,8 @@ class DriverOfflineTest extends ApiTestBase {
                     "role", "DRIVER", "driverId", driverId)).status()).isEqualTo(201);
         }
 
-        BrowserContext context = browser.newContext(new Browser.NewContextOptions().setLocale("ja-JP").setTimezoneId("Asia/Tokyo")
-                .setViewportSize(390, 844).setIsMobile(true).setHasTouch(true).setBaseURL("http://localhost:" + port));
-        context.setDefaultTimeout(30_000);
-        Page page = context.newPage();
-        page.clock().setFixedTime(TODAY.atZone(TOKYO).toInstant().toEpochMilli());
+        BrowserContext context = phone();
+        Page page = newPage(context);
         List<String> ticksAnswered = new CopyOnWriteArrayList<>();
         String tickPath = "/api/drivers/me/trips/" + planId + "/" + tripId + "/stops/" + number + "/done";
         page.onResponse(r -> {
@@ -88,11 +62,7 @@ class DriverOfflineTest extends ApiTestBase {
                 ticksAnswered.add(r.status() + "");
             }
         });
-        page.navigate("/login.html");
-        page.getByLabel("ユーザー名").fill(user);
-        page.getByLabel("パスワード").fill("offline-driver-pw");
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("ログイン")).click();
-        page.waitForURL("**/driver.html");
+        signIn(page, user, "offline-driver-pw", "driver.html");
         Locator card = page.locator("section.trip[data-trip='" + planId + "/" + tripId + "']");
         assertThat(card).isVisible();
         // the service worker is installed and controls the page; one reload online fills its cache

@@ -3,15 +3,10 @@ package org.foodnet.api.web;
 import java.time.Duration;
 import java.util.Map;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.options.AriaRole;
-import org.foodnet.api.ApiTestBase;
 import org.foodnet.api.Http.Response;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -24,26 +19,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * check against them (the explanation would answer 409) it shows a notice to re-plan, naming both sources; a plan
  * made with the current ones is explained as before. Screenshot: target/screenshots/coordinator-other-travel.png.
  */
-class PlanTravelSourcePageTest extends ApiTestBase {
-
-    private static Chromium chromium;
-    private static Browser browser;
+class PlanTravelSourcePageTest extends BrowserTestBase {
 
     @Autowired
     private JdbcClient jdbc;
-
-    @BeforeAll
-    static void launch() throws Exception {
-        chromium = Chromium.launch();
-        browser = chromium.browser();
-    }
-
-    @AfterAll
-    static void close() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
 
     private long solvedPlan() {
         Response started = coordinator.post("/api/plans", Map.of("month", "2026-12", "timeLimitSeconds", 3));
@@ -61,16 +40,9 @@ class PlanTravelSourcePageTest extends ApiTestBase {
         assertThat(jdbc.sql("UPDATE plan SET travel_extract = 'andorra.osm.pbf', travel_sha256 = :sha WHERE id = :id")
                 .param("sha", "ab".repeat(32)).param("id", other).update()).isEqualTo(1);
 
-        BrowserContext context = browser.newContext(new Browser.NewContextOptions().setLocale("ja-JP").setTimezoneId("Asia/Tokyo")
-                .setViewportSize(1280, 900).setBaseURL("http://localhost:" + port));
-        context.setDefaultTimeout(30_000);
-        Page page = context.newPage();
-        page.clock().setFixedTime(TODAY.atZone(TOKYO).toInstant().toEpochMilli());
-        page.navigate("/login.html");
-        page.getByLabel("ユーザー名").fill("coordinator");
-        page.getByLabel("パスワード").fill("demo-coordinator");
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("ログイン")).click();
-        page.waitForURL("**/coordinator.html");
+        BrowserContext context = desktop();
+        Page page = newPage(context);
+        signIn(page, "coordinator", "demo-coordinator", "coordinator.html");
         page.navigate("/coordinator.html?month=2026-12");
         assertThat(page.locator("#who")).containsText("coordinator");
 

@@ -12,53 +12,29 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
-import com.microsoft.playwright.options.AriaRole;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.foodnet.api.ApiTestBase;
 import org.foodnet.api.Http.Response;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The month report page in Chromium (as {@link BrowserTest}): after a published plan whose past trips were driven,
  * it draws the charts with recipients' names, and both downloads hold the report: the CSV with a BOM and Japanese
  * names, the Excel workbook (read back with Apache POI) with the same rows.
  */
-class ReportPageTest extends ApiTestBase {
+class ReportPageTest extends BrowserTestBase {
 
     private static final Path SCREENSHOTS = Chromium.SCREENSHOTS;
-
-    private static Chromium chromium;
-    private static Browser browser;
-
-    @BeforeAll
-    static void launch() throws Exception {
-        chromium = Chromium.launch();
-        browser = chromium.browser();
-    }
-
-    @AfterAll
-    static void close() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
 
     /** Publishes a December plan and drives its trips up to "today", stop by stop in time order. */
     private long publishAndDrive() {
@@ -96,23 +72,15 @@ class ReportPageTest extends ApiTestBase {
         assertThat(name).matches(".*[\\p{IsHan}\\p{IsHiragana}\\p{IsKatakana}].*");
         assertThat(first.get("perClass")).isNotEmpty();
 
-        BrowserContext context = browser.newContext(new Browser.NewContextOptions().setLocale("ja-JP")
-                .setTimezoneId("Asia/Tokyo").setViewportSize(1280, 900).setAcceptDownloads(true)
-                .setBaseURL("http://localhost:" + port));
-        context.setDefaultTimeout(20_000);
+        BrowserContext context = newContext(desktopOptions().setAcceptDownloads(true), 20_000);
         List<String> csp = new java.util.concurrent.CopyOnWriteArrayList<>();
         context.onConsoleMessage(m -> {
             if (m.text().contains("Content Security Policy")) {
                 csp.add(m.text());
             }
         });
-        Page page = context.newPage();
-        page.clock().setFixedTime(TODAY.atZone(TOKYO).toInstant().toEpochMilli());
-        page.navigate("/login.html");
-        page.getByLabel("ユーザー名").fill("coordinator");
-        page.getByLabel("パスワード").fill("demo-coordinator");
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("ログイン")).click();
-        page.waitForURL("**/coordinator.html");
+        Page page = newPage(context);
+        signIn(page, "coordinator", "demo-coordinator", "coordinator.html");
         page.locator("#reportLink").click();
         page.waitForURL("**/report.html");
         assertThat(page.locator("#month")).hasValue("2026-12");

@@ -6,19 +6,14 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
-import org.foodnet.solver.domain.GeoPoint;
 import org.foodnet.solver.domain.Network;
 import org.foodnet.solver.domain.Place;
 import org.foodnet.solver.json.NetworkJson;
 import org.foodnet.solver.json.PlanJson;
 import org.foodnet.solver.plan.Plan;
-import org.foodnet.solver.plan.PlannedStop;
-import org.foodnet.solver.plan.PlannedTrip;
 import org.foodnet.solver.travel.PairTravel;
 import org.foodnet.solver.travel.road.RoadNetwork;
 import org.foodnet.solver.travel.road.RoadPairs;
@@ -92,28 +87,7 @@ class RoadSparseCliTest {
     void everyDriveTakesAtLeastGraphHoppersFastestRouteAndTheCheckerWithTheExtractAgrees() {
         Plan p = PlanJson.read(plan);
         Network net = NetworkJson.read(network);
-        Map<String, GeoPoint> at = new java.util.HashMap<>();
-        net.places().forEach(place -> at.put(place.id(), place.point()));
-        int drives = 0;
-        try (RoadNetwork roads = RoadNetwork.open(extract, dir.resolve("graphs"))) {
-            for (PlannedTrip trip : p.trips()) {
-                String from = "home:" + trip.driverId();
-                java.time.LocalDateTime left = trip.start();
-                List<PlannedStop> stops = trip.stops();
-                for (int k = 0; k <= stops.size(); k++) {
-                    String to = k == stops.size() ? "home:" + trip.driverId() : stops.get(k).siteId();
-                    java.time.LocalDateTime arrived = k == stops.size() ? trip.end() : stops.get(k).arrival();
-                    if (!at.get(from).equals(at.get(to))) {
-                        long planned = Duration.between(left, arrived).toMillis();
-                        long road = roads.route(List.of(at.get(from), at.get(to))).millis();
-                        assertThat(planned).as("%s %s -> %s", trip.id(), from, to).isGreaterThanOrEqualTo(road);
-                        drives++;
-                    }
-                    from = to;
-                    left = k == stops.size() ? null : stops.get(k).departure();
-                }
-            }
-        }
+        int drives = RoadDrives.assertEachTakesAtLeastTheFastestRoute(p, net, extract, dir.resolve("graphs"));
         assertThat(drives).isGreaterThan(20);
         assertThat(run("check", "--input", network.toString(), "--plan", plan.toString(), "--osm", extract.toString(),
                 "--dense-max-places", DENSE_MAX)).as(out.toString(StandardCharsets.UTF_8)).isZero();

@@ -1,7 +1,6 @@
 package org.foodnet.solver.travel.road;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ExecutionException;
@@ -15,12 +14,9 @@ import org.foodnet.solver.travel.TravelMatrix;
 
 import com.carrotsearch.hppc.IntArrayList;
 import com.carrotsearch.hppc.IntIntHashMap;
-import com.graphhopper.coll.MinHeapWithUpdate;
 import com.graphhopper.routing.querygraph.QueryGraph;
 import com.graphhopper.routing.weighting.Weighting;
 import com.graphhopper.storage.index.Snap;
-import com.graphhopper.util.EdgeExplorer;
-import com.graphhopper.util.EdgeIterator;
 
 /**
  * A dense road travel matrix: every place snapped to the road network, then one search per distinct snapped
@@ -62,10 +58,9 @@ public final class RoadMatrix {
         QueryGraph graph = QueryGraph.create(roads.graph(), snaps);
         Weighting weighting = graph.wrapWeighting(roads.weighting());
         Targets targets = Targets.of(snaps);
-        IntIntHashMap targetIndex = targets.index();
-        IntArrayList targetNodes = targets.nodes();
+        int[] nodes = targets.nodes().toArray();
         int[] targetOf = targets.of();
-        int m = targetNodes.size();
+        int m = nodes.length;
         long[][] millis = new long[m][];
         double[][] meters = new double[m][];
         AtomicInteger next = new AtomicInteger();
@@ -79,11 +74,12 @@ public final class RoadMatrix {
             List<Future<?>> futures = new ArrayList<>();
             for (int w = 0; w < workers; w++) {
                 futures.add(pool.submit(() -> {
-                    Search search = new Search(graph, weighting, targetNodes.toArray(), targetIndex);
+                    OneToMany search = new OneToMany(graph, weighting);
                     for (int s = next.getAndIncrement(); s < m; s = next.getAndIncrement()) {
-                        search.run(targetNodes.get(s));
-                        millis[s] = search.millis.clone();
-                        meters[s] = search.meters.clone();
+                        search.run(nodes[s], nodes, false);
+                        millis[s] = new long[m];
+                        meters[s] = new double[m];
+                        search.read(nodes, millis[s], meters[s]);
                     }
                 }));
             }
@@ -167,19 +163,21 @@ public final class RoadMatrix {
             QueryGraph graph = QueryGraph.create(roads.graph(), snaps);
             Weighting weighting = graph.wrapWeighting(roads.weighting());
             Targets targets = Targets.of(snaps);
-            IntIntHashMap targetIndex = targets.index();
-            IntArrayList targetNodes = targets.nodes();
             int[] targetOf = targets.of();
-            Search search = new Search(graph, weighting, targetNodes.toArray(), targetIndex);
+            int[] nodes = targets.nodes().toArray();
+            long[] reached = new long[nodes.length];
+            double[] reachedMeters = new double[nodes.length];
+            OneToMany search = new OneToMany(graph, weighting);
             for (int f : fresh) {
                 int node = snaps.get(f).getClosestNode();
                 for (boolean reverse : new boolean[] {false, true}) {
-                    search.run(node, reverse);
+                    search.run(node, nodes, reverse);
+                    search.read(nodes, reached, reachedMeters);
                     for (int j = 0; j < n; j++) {
                         if (j == f) {
                             continue;
                         }
-                        long ms = search.millis[targetOf[j]];
+                        long ms = reached[targetOf[j]];
                         if (ms < 0) {
                             throw new RoadException(reverse
                                     ? labels.get(f) + " cannot be reached by road from " + labels.get(j)
@@ -190,7 +188,7 @@ public final class RoadMatrix {
                         int a = reverse ? j : f;
                         int b = reverse ? f : j;
                         minutes[a][b] = minutesRoundedUp(ms);
-                        km[a][b] = Math.ceil(search.meters[targetOf[j]] - 1e-9) / 1000.0;
+                        km[a][b] = Math.ceil(reachedMeters[targetOf[j]] - 1e-9) / 1000.0;
                     }
                 }
             }
@@ -207,103 +205,12 @@ public final class RoadMatrix {
         return Math.ceil((millis + MARGIN_MILLIS) / 60.0 - 1e-9) / 1000.0;
     }
 
-    /** One Dijkstra from a source, reused for many sources by one thread. */
-    private static final class Search {
-        private final QueryGraph graph;
-        private final Weighting weighting;
-        private final int[] targets;
-        private final IntIntHashMap targetIndex;
-        private final EdgeExplorer explorer;
-        private final MinHeapWithUpdate heap;
-        private final double[] weight;
-        private final long[] time;
-        private final double[] dist;
-        private final int[] stamp;
-        private final boolean[] settled;
-        private int run;
-        final long[] millis;
-        final double[] meters;
-
-        Search(QueryGraph graph, Weighting weighting, int[] targets, IntIntHashMap targetIndex) {
-            this.graph = graph;
-            this.weighting = weighting;
-            this.targets = targets;
-            this.targetIndex = targetIndex;
-            this.explorer = graph.createEdgeExplorer();
-            int nodes = graph.getNodes();
-            this.heap = new MinHeapWithUpdate(nodes);
-            this.weight = new double[nodes];
-            this.time = new long[nodes];
-            this.dist = new double[nodes];
-            this.stamp = new int[nodes];
-            this.settled = new boolean[nodes];
-            this.millis = new long[targets.length];
-            this.meters = new double[targets.length];
-        }
-
-        void run(int source) {
-            run(source, false);
-        }
-
-        /**
-         * @param reverse false: times from {@code source} to every target; true: times from every target to
-         *                {@code source} (the search walks the edges backwards)
-         */
-        void run(int source, boolean reverse) {
-            run++;
-            heap.clear();
-            Arrays.fill(millis, -1);
-            Arrays.fill(meters, -1);
-            int left = targets.length;
-            reach(source, 0, 0, 0);
-            while (!heap.isEmpty() && left > 0) {
-                int u = heap.poll();
-                settled[u] = true;
-                int t = targetIndex.getOrDefault(u, -1);
-                if (t >= 0) {
-                    millis[t] = time[u];
-                    meters[t] = dist[u];
-                    left--;
-                }
-                EdgeIterator it = explorer.setBaseNode(u);
-                while (it.next()) {
-                    int v = it.getAdjNode();
-                    if (stamp[v] == run && settled[v]) {
-                        continue;
-                    }
-                    double w = weighting.calcEdgeWeight(it, reverse);
-                    if (Double.isInfinite(w)) {
-                        continue;
-                    }
-                    double nw = weight[u] + w;
-                    if (stamp[v] != run || nw < weight[v]) {
-                        reach(v, nw, time[u] + weighting.calcEdgeMillis(it, reverse), dist[u] + it.getDistance());
-                    }
-                }
-            }
-        }
-
-        private void reach(int node, double w, long ms, double m) {
-            boolean known = stamp[node] == run;
-            stamp[node] = run;
-            settled[node] = false;
-            weight[node] = w;
-            time[node] = ms;
-            dist[node] = m;
-            if (known) {
-                heap.update(node, (float) w);
-            } else {
-                heap.push(node, (float) w);
-            }
-        }
-    }
-
     static String describe(long millis, double meters) {
         return String.format(Locale.ROOT, "%.1f min, %.2f km", millis / 60000.0, meters / 1000.0);
     }
 
     /** The distinct snapped road nodes (several places may sit on one road point) and each place's index among them. */
-    private record Targets(IntIntHashMap index, IntArrayList nodes, int[] of) {
+    private record Targets(IntArrayList nodes, int[] of) {
         static Targets of(List<Snap> snaps) {
             IntIntHashMap index = new IntIntHashMap();
             IntArrayList nodes = new IntArrayList();
@@ -318,7 +225,7 @@ public final class RoadMatrix {
                 }
                 of[i] = t;
             }
-            return new Targets(index, nodes, of);
+            return new Targets(nodes, of);
         }
     }
 }

@@ -24,12 +24,9 @@ import com.carrotsearch.hppc.LongArrayList;
 import com.carrotsearch.hppc.LongHashSet;
 import com.carrotsearch.hppc.LongLongHashMap;
 import com.carrotsearch.hppc.cursors.LongCursor;
-import com.graphhopper.coll.MinHeapWithUpdate;
 import com.graphhopper.routing.querygraph.QueryGraph;
 import com.graphhopper.routing.weighting.Weighting;
 import com.graphhopper.storage.index.Snap;
-import com.graphhopper.util.EdgeExplorer;
-import com.graphhopper.util.EdgeIterator;
 
 /**
  * Road travel for networks too large for a dense road matrix ({@link PairTravel}): exact road times for the pairs
@@ -409,7 +406,7 @@ public final class RoadPairs {
                 keys.add(k);
                 vals.add(v);
                 futures.add(pool.submit(() -> {
-                    Search search = new Search(graph, weighting);
+                    OneToMany search = new OneToMany(graph, weighting);
                     for (int s = next.getAndIncrement(); s < sources.length; s = next.getAndIncrement()) {
                         boolean reverse = sources[s] >= n;
                         int from = reverse ? sources[s] - n : sources[s];
@@ -458,92 +455,5 @@ public final class RoadPairs {
             }
         }
         return new Computed(values, sources.length);
-    }
-
-    /**
-     * One Dijkstra from a source until the given target nodes are settled (the weighting of {@link RoadMatrix}); backward
-     * (times from each target to the source) when {@code reverse}.
-     */
-    private static final class Search {
-        private final Weighting weighting;
-        private final EdgeExplorer explorer;
-        private final MinHeapWithUpdate heap;
-        private final double[] weight;
-        private final long[] time;
-        private final double[] dist;
-        private final int[] stamp;
-        private final int[] wantStamp;
-        private final boolean[] settled;
-        private int run;
-
-        Search(QueryGraph graph, Weighting weighting) {
-            this.weighting = weighting;
-            this.explorer = graph.createEdgeExplorer();
-            int nodes = graph.getNodes();
-            this.heap = new MinHeapWithUpdate(nodes);
-            this.weight = new double[nodes];
-            this.time = new long[nodes];
-            this.dist = new double[nodes];
-            this.stamp = new int[nodes];
-            this.wantStamp = new int[nodes];
-            this.settled = new boolean[nodes];
-        }
-
-        void run(int source, int[] targets, boolean reverse) {
-            run++;
-            heap.clear();
-            int left = 0;
-            for (int t : targets) {
-                if (wantStamp[t] != run) {
-                    wantStamp[t] = run;
-                    left++;
-                }
-            }
-            reach(source, 0, 0, 0);
-            while (!heap.isEmpty() && left > 0) {
-                int u = heap.poll();
-                settled[u] = true;
-                if (wantStamp[u] == run) {
-                    left--;
-                }
-                EdgeIterator it = explorer.setBaseNode(u);
-                while (it.next()) {
-                    int v = it.getAdjNode();
-                    if (stamp[v] == run && settled[v]) {
-                        continue;
-                    }
-                    double w = weighting.calcEdgeWeight(it, reverse);
-                    if (Double.isInfinite(w)) {
-                        continue;
-                    }
-                    double nw = weight[u] + w;
-                    if (stamp[v] != run || nw < weight[v]) {
-                        reach(v, nw, time[u] + weighting.calcEdgeMillis(it, reverse), dist[u] + it.getDistance());
-                    }
-                }
-            }
-        }
-
-        long millisOf(int node) {
-            return stamp[node] == run && settled[node] ? time[node] : -1;
-        }
-
-        double metersOf(int node) {
-            return dist[node];
-        }
-
-        private void reach(int node, double w, long ms, double m) {
-            boolean known = stamp[node] == run;
-            stamp[node] = run;
-            settled[node] = false;
-            weight[node] = w;
-            time[node] = ms;
-            dist[node] = m;
-            if (known) {
-                heap.update(node, (float) w);
-            } else {
-                heap.push(node, (float) w);
-            }
-        }
     }
 }
