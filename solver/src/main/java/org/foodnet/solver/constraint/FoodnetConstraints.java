@@ -405,9 +405,14 @@ public class FoodnetConstraints implements ConstraintProvider {
      * a structural break plus the minutes of overlap.
      */
     Constraint vehicleUsedByOneDriverAtATime(ConstraintFactory f) {
-        return f.forEachUniquePair(Trip.class, Joiners.equal(Trip::getVehicle), Joiners.equal(Trip::getDay))
-                .filter((a, b) -> !a.isBucket() && !b.isBucket() && a.getDriver() != b.getDriver()
-                        && overlapMillis(a, b) > 0)
+        // Buckets (one per parcel, no vehicle, day -1) are left out BEFORE the join: with them in, every pair of
+        // buckets shares the index key (null, -1) and ×100 (~10⁵ buckets) built billions of pair tuples. Same
+        // pairs as forEachUniquePair (a's planning id < b's) minus the bucket pairs its filter dropped anyway.
+        return f.forEach(Trip.class)
+                .filter(t -> !t.isBucket())
+                .join(f.forEach(Trip.class).filter(t -> !t.isBucket()),
+                        Joiners.equal(Trip::getVehicle), Joiners.equal(Trip::getDay), Joiners.lessThan(Trip::getId))
+                .filter((a, b) -> a.getDriver() != b.getDriver() && overlapMillis(a, b) > 0)
                 .penalizeLong(org.optaplanner.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore.ONE_HARD,
                         (a, b) -> BROKEN + PlanningContext.ceilMinutes(overlapMillis(a, b)))
                 .justifyWith((a, b, s) -> new Reason("Trips of " + a.label() + " and " + b.label()
