@@ -5,6 +5,13 @@ import com.graphhopper.routing.querygraph.QueryGraph;
 import com.graphhopper.routing.weighting.Weighting;
 import com.graphhopper.util.EdgeExplorer;
 import com.graphhopper.util.EdgeIterator;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * One Dijkstra on the road graph from a source until the given target nodes are all settled, with the weighting
@@ -112,6 +119,55 @@ final class OneToMany {
             heap.update(node, (float) w);
         } else {
             heap.push(node, (float) w);
+        }
+    }
+
+    /** What one worker does for one source index, with its own search. */
+    interface SourceWork {
+        void run(int worker, OneToMany search, int source);
+    }
+
+    /** How many workers {@link #overSources} uses for {@code count} sources on {@code threads} threads. */
+    static int workers(int threads, int count) {
+        return Math.max(1, Math.min(threads, count));
+    }
+
+    /**
+     * Runs {@code work} for every source index 0 … count−1 on {@link #workers} daemon threads named {@code name},
+     * each worker with one search of its own; a worker's runtime exception is thrown here as it was.
+     */
+    static void overSources(QueryGraph graph, Weighting weighting, int count, int threads, String name, SourceWork work) {
+        int workers = workers(threads, count);
+        AtomicInteger next = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (int w = 0; w < workers; w++) {
+                int worker = w;
+                futures.add(pool.submit(() -> {
+                    OneToMany search = new OneToMany(graph, weighting);
+                    for (int s = next.getAndIncrement(); s < count; s = next.getAndIncrement()) {
+                        work.run(worker, search, s);
+                    }
+                }));
+            }
+            for (Future<?> f : futures) {
+                f.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(name + " interrupted", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
         }
     }
 }

@@ -3,11 +3,6 @@ package org.foodnet.solver.travel.road;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.foodnet.solver.domain.Place;
 import org.foodnet.solver.travel.TravelMatrix;
@@ -63,40 +58,12 @@ public final class RoadMatrix {
         int m = nodes.length;
         long[][] millis = new long[m][];
         double[][] meters = new double[m][];
-        AtomicInteger next = new AtomicInteger();
-        int workers = Math.max(1, Math.min(threads, m));
-        ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
-            Thread t = new Thread(r, "road-matrix");
-            t.setDaemon(true);
-            return t;
+        OneToMany.overSources(graph, weighting, m, threads, "road-matrix", (worker, search, s) -> {
+            search.run(nodes[s], nodes, false);
+            millis[s] = new long[m];
+            meters[s] = new double[m];
+            search.read(nodes, millis[s], meters[s]);
         });
-        try {
-            List<Future<?>> futures = new ArrayList<>();
-            for (int w = 0; w < workers; w++) {
-                futures.add(pool.submit(() -> {
-                    OneToMany search = new OneToMany(graph, weighting);
-                    for (int s = next.getAndIncrement(); s < m; s = next.getAndIncrement()) {
-                        search.run(nodes[s], nodes, false);
-                        millis[s] = new long[m];
-                        meters[s] = new double[m];
-                        search.read(nodes, millis[s], meters[s]);
-                    }
-                }));
-            }
-            for (Future<?> f : futures) {
-                f.get();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("road matrix interrupted", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            throw new IllegalStateException(e.getCause());
-        } finally {
-            pool.shutdownNow();
-        }
         double[][] km = new double[n][n];
         double[][] minutes = new double[n][n];
         for (int i = 0; i < n; i++) {

@@ -5,11 +5,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.foodnet.solver.domain.Network;
 import org.foodnet.solver.domain.Place;
@@ -389,63 +384,38 @@ public final class RoadPairs {
         for (int i = 0; i < n; i++) {
             node[i] = snaps.get(i).getClosestNode();
         }
-        AtomicInteger next = new AtomicInteger();
-        int workers = Math.max(1, Math.min(threads, sources.length));
+        int workers = OneToMany.workers(threads, sources.length);
         List<LongArrayList> keys = new ArrayList<>();
         List<LongArrayList> vals = new ArrayList<>();
-        ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
-            Thread t = new Thread(r, "road-pairs");
-            t.setDaemon(true);
-            return t;
-        });
-        try {
-            List<Future<?>> futures = new ArrayList<>();
-            for (int w = 0; w < workers; w++) {
-                LongArrayList k = new LongArrayList();
-                LongArrayList v = new LongArrayList();
-                keys.add(k);
-                vals.add(v);
-                futures.add(pool.submit(() -> {
-                    OneToMany search = new OneToMany(graph, weighting);
-                    for (int s = next.getAndIncrement(); s < sources.length; s = next.getAndIncrement()) {
-                        boolean reverse = sources[s] >= n;
-                        int from = reverse ? sources[s] - n : sources[s];
-                        int[] to = targetsOf[sources[s]].toArray();
-                        int[] toNodes = new int[to.length];
-                        for (int t = 0; t < to.length; t++) {
-                            toNodes[t] = node[to[t]];
-                        }
-                        search.run(node[from], toNodes, reverse);
-                        for (int t = 0; t < to.length; t++) {
-                            long ms = search.millisOf(toNodes[t]);
-                            int a = reverse ? to[t] : from;
-                            int b = reverse ? from : to[t];
-                            if (ms < 0) {
-                                throw new RoadException(labels.get(b) + " cannot be reached by road from "
-                                        + labels.get(a) + " (one-way roads or a road not connected to the rest)");
-                            }
-                            long millis = (long) Math.ceil(RoadMatrix.minutesRoundedUp(ms) * 60_000.0 - 1e-6);
-                            long metres = (long) Math.ceil(search.metersOf(toNodes[t]) - 1e-9);
-                            k.add(PairTravel.key(a, b));
-                            v.add(PairTravel.value(millis, metres));
-                        }
-                    }
-                }));
-            }
-            for (Future<?> f : futures) {
-                f.get();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("road pairs interrupted", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            throw new IllegalStateException(e.getCause());
-        } finally {
-            pool.shutdownNow();
+        for (int w = 0; w < workers; w++) {
+            keys.add(new LongArrayList());
+            vals.add(new LongArrayList());
         }
+        OneToMany.overSources(graph, weighting, sources.length, threads, "road-pairs", (worker, search, s) -> {
+            LongArrayList k = keys.get(worker);
+            LongArrayList v = vals.get(worker);
+            boolean reverse = sources[s] >= n;
+            int from = reverse ? sources[s] - n : sources[s];
+            int[] to = targetsOf[sources[s]].toArray();
+            int[] toNodes = new int[to.length];
+            for (int t = 0; t < to.length; t++) {
+                toNodes[t] = node[to[t]];
+            }
+            search.run(node[from], toNodes, reverse);
+            for (int t = 0; t < to.length; t++) {
+                long ms = search.millisOf(toNodes[t]);
+                int a = reverse ? to[t] : from;
+                int b = reverse ? from : to[t];
+                if (ms < 0) {
+                    throw new RoadException(labels.get(b) + " cannot be reached by road from "
+                            + labels.get(a) + " (one-way roads or a road not connected to the rest)");
+                }
+                long millis = (long) Math.ceil(RoadMatrix.minutesRoundedUp(ms) * 60_000.0 - 1e-6);
+                long metres = (long) Math.ceil(search.metersOf(toNodes[t]) - 1e-9);
+                k.add(PairTravel.key(a, b));
+                v.add(PairTravel.value(millis, metres));
+            }
+        });
         LongLongHashMap values = new LongLongHashMap(wanted.size());
         for (int w = 0; w < keys.size(); w++) {
             LongArrayList k = keys.get(w);
