@@ -1,5 +1,6 @@
 package org.foodnet.solver;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -59,7 +60,10 @@ public final class FoodnetSolver {
                 .withEnvironmentMode(EnvironmentMode.REPRODUCIBLE)
                 .withRandomSeed(options.randomSeed())
                 .withTerminationConfig(new TerminationConfig().withMillisecondsSpentLimit(options.timeLimit().toMillis()))
-                .withPhases(new CustomPhaseConfig().withCustomPhaseCommandClassList(List.of(GreedyConstruction.class)),
+                // construction stops placing once its share of the time limit is spent (GreedyConstruction.TIME_SHARE)
+                // (GreedyConstruction.TIME_SHARE); each of its steps ends in a plan reported as the best so far
+                .withPhases(new CustomPhaseConfig().withCustomPhaseCommandList(
+                                new ArrayList<>(new GreedyConstruction(options.timeLimit().toMillis()).steps())),
                         localSearch);
         if (options.moveThreads() > 0) {
             config.setMoveThreadCount(Integer.toString(options.moveThreads()));

@@ -62,15 +62,65 @@ public class GreedyConstruction implements CustomPhaseCommand<MonthPlan> {
     private Trip[] tripOf;
     private long[] startOf;
     private long[] depOf;
+    /** Whether the visit is in a list of the working solution (see {@link #write}). */
+    private boolean[] assigned;
     private long[][][] level;
     private long[][][] room;
     private boolean earliest;
     /** Second try: the hop into the last hub/depot close to the serving day (see {@link #place}). */
     private boolean late;
     private final Map<String, Integer> failures = new TreeMap<>();
+    /** The solve's time limit in ms (0: none); see {@link #TIME_SHARE}. */
+    private final long timeLimitMillis;
+    /** Parcels not tried because construction's share of the time limit was spent. */
+    private int skipped;
+    private long begin;
+    private long budgetNanos;
+    /** Nanoseconds of the wall clock (tests give a clock of their own). */
+    java.util.function.LongSupplier clock = System::nanoTime;
+    /** The parcels in the order they are placed: the floor rounds, then the rest (see {@link #floorFirst}). */
+    private List<List<Parcel>> rounds;
+
+    /**
+     * The share of the solve's time limit construction may use: once it is spent, the parcels not yet placed
+     * are left unplaced (in their buckets, a plan that breaks no hard rule) and local search gets the rest.
+     */
+    public static final double TIME_SHARE = 0.3;
+
+    /** Without a time limit: construction places everything it can. */
+    public GreedyConstruction() {
+        this(0);
+    }
+
+    /** With the solve's time limit in ms (0: none); construction uses {@link #TIME_SHARE} of it. */
+    public GreedyConstruction(long timeLimitMillis) {
+        this.timeLimitMillis = timeLimitMillis;
+    }
+
+    /** Parcels the last run left untried because its share of the time limit was spent. */
+    public int skipped() {
+        return skipped;
+    }
 
     @Override
     public void changeWorkingSolution(ScoreDirector<MonthPlan> scoreDirector) {
+        floors(scoreDirector, false);
+        rest(scoreDirector);
+    }
+
+    /**
+     * The construction as two steps of the phase, each ending in a plan that breaks no hard rule written into
+     * the working solution (so that the solver reports it as the best so far): first every recipient's floor
+     * of each class (see {@link #floorFirst}), then the rest.
+     */
+    public List<CustomPhaseCommand<MonthPlan>> steps() {
+        return List.of(sd -> floors(sd, true), this::rest);
+    }
+
+    /** The parcels of the floor rounds, in order; written into the working solution when {@code write} is set. */
+    private void floors(ScoreDirector<MonthPlan> scoreDirector, boolean write) {
+        begin = clock.getAsLong();
+        budgetNanos = timeLimitMillis > 0 ? (long) (timeLimitMillis * TIME_SHARE * 1_000_000L) : Long.MAX_VALUE;
         plan = scoreDirector.getWorkingSolution();
         prepare();
         if (ctx.previousPlan() != null) {
@@ -82,17 +132,37 @@ public class GreedyConstruction implements CustomPhaseCommand<MonthPlan> {
                 .thenComparing(p -> -p.getUrgency())
                 .thenComparing(Parcel::getId));
         // fair first: each recipient's floor of each class (see FoodnetConstraints.FLOOR_SHARE) before the rest
-        for (List<Parcel> round : floorFirst(parcels)) {
-            for (Parcel parcel : round) {
-                if (!place(parcel, false, false) && !place(parcel, false, true)) {
-                    place(parcel, true, false);
-                }
-            }
+        rounds = floorFirst(parcels);
+        skipped = 0;
+        for (List<Parcel> round : rounds.subList(0, rounds.size() - 1)) {
+            placeAll(round);
         }
+        if (write) {
+            write(scoreDirector);
+        }
+    }
+
+    /** The parcels after the floor rounds; then the whole plan into the working solution. */
+    private void rest(ScoreDirector<MonthPlan> scoreDirector) {
+        placeAll(rounds.get(rounds.size() - 1));
         if (Boolean.getBoolean("foodnet.debug")) {
-            System.err.println("construction failures by leg: " + failures);
+            System.err.println("construction failures by leg: " + failures + ", parcels left untried (time): " + skipped
+                    + ", construction ms: " + (clock.getAsLong() - begin) / 1_000_000);
         }
         write(scoreDirector);
+    }
+
+    /** Places the parcels in order, each whole or not at all, until construction's share of the time is spent. */
+    private void placeAll(List<Parcel> parcels) {
+        for (Parcel parcel : parcels) {
+            if (skipped > 0 || clock.getAsLong() - begin > budgetNanos) {
+                skipped++; // out of time: left unplaced
+                continue;
+            }
+            if (!place(parcel, false, false) && !place(parcel, false, true)) {
+                place(parcel, true, false);
+            }
+        }
     }
 
     /**
@@ -148,6 +218,7 @@ public class GreedyConstruction implements CustomPhaseCommand<MonthPlan> {
         tripOf = new Trip[n];
         startOf = new long[n];
         depOf = new long[n];
+        assigned = new boolean[n];
         inserter = new Inserter(ctx, n, new Timeline() {
             @Override
             public Trip tripOf(Visit v) {
@@ -341,7 +412,7 @@ public class GreedyConstruction implements CustomPhaseCommand<MonthPlan> {
         long[] rank = new long[candidates.size()];
         Integer[] order = new Integer[candidates.size()];
         for (int i = 0; i < candidates.size(); i++) {
-            rank[i] = Inserter.closeness(routes.get(candidates.get(i)).seq, candidates.get(i), leg)
+            rank[i] = routes.get(candidates.get(i)).closeness(leg)
                     + (earliest ? candidates.get(i).getDay() * PlanningContext.DAY : 0)
                     + Math.max(0, lateCost(leg, candidates.get(i)))
                     - (leg.getPreviousTripId() != null && !leg.movedFrom(candidates.get(i)) ? PlanningContext.DAY : 0);
@@ -371,7 +442,7 @@ public class GreedyConstruction implements CustomPhaseCommand<MonthPlan> {
                     : lateCost(leg, t) >= 0 ? lateCost(leg, t)
                     : leg.isFinal() ? heldDays(leg, t) * HELD_DAY : t.getDay() * LATE_HOP)
                     + (leg.movedFrom(t) ? FoodnetConstraints.STABILITY_MILLIS : 0);
-            Insertion ins = inserter.bestInTrip(leg, t, route.seq, route.driving, dayCost);
+            Insertion ins = inserter.bestInTrip(leg, t, route.seq, route.driving, dayCost, true);
             if (ins != null && (best == null || ins.cost() < best.cost())) {
                 best = ins;
             }
@@ -394,6 +465,17 @@ public class GreedyConstruction implements CustomPhaseCommand<MonthPlan> {
 
     /** The last day up to the parcel's serving day on which both ends of its delivery are open, or -1. */
     private int lastDeliveryDay(Parcel parcel) {
+        if (parcel != lastDeliveryOf) { // asked for every candidate trip of a leg: the last answer is kept
+            lastDeliveryOf = parcel;
+            lastDelivery = computeLastDeliveryDay(parcel);
+        }
+        return lastDelivery;
+    }
+
+    private Parcel lastDeliveryOf;
+    private int lastDelivery;
+
+    private int computeLastDeliveryDay(Parcel parcel) {
         Leg last = parcel.lastLeg();
         for (int d = Math.min(ctx.days() - 1, PlanningContext.dayOf(last.dueMillis() - 1)); d >= 0; d--) {
             if (ctx.isOpen(last.getFromPlace(), d) && ctx.isOpen(last.getToPlace(), d)) {
@@ -662,6 +744,8 @@ public class GreedyConstruction implements CustomPhaseCommand<MonthPlan> {
         long driving;
         /** The last gathering that saw this trip. */
         int gathered;
+        /** The distinct places of {@link #seq} (see {@link #closeness}). */
+        int[] places = new int[0];
         /** The places this route stops at, as {@link #stops} has them. */
         private java.util.Set<Integer> indexedAt = java.util.Set.of();
 
@@ -693,10 +777,42 @@ public class GreedyConstruction implements CustomPhaseCommand<MonthPlan> {
             indexedAt = now;
         }
 
+        /**
+         * {@link Inserter#closeness} of this route (the same value): over the distinct places it stops at, in
+         * the order it first stops there, each looked up once.
+         */
+        long closeness(Leg leg) {
+            PlanningContext c = trip.context();
+            int from = leg.getFromPlace();
+            int to = leg.getToPlace();
+            long bestFrom = c.travelMillis(trip.getHomePlace(), from);
+            long bestTo = c.travelMillis(trip.getHomePlace(), to);
+            for (int place : places) {
+                bestFrom = Math.min(bestFrom, c.travelMillis(place, from));
+                bestTo = Math.min(bestTo, c.travelMillis(place, to));
+            }
+            return bestFrom + bestTo + (seq.isEmpty() ? PlanningContext.MINUTE * 30 : 0);
+        }
+
         void refresh() {
             if (!trip.isBucket()) {
                 reindex();
             }
+            int[] distinct = new int[seq.size()];
+            int k = 0;
+            for (int x = 0; x < seq.size(); x++) {
+                int place = seq.get(x).getPlace();
+                if (x == 0 || seq.get(x - 1).getPlace() != place) {
+                    boolean seen = false;
+                    for (int y = 0; y < k && !seen; y++) {
+                        seen = distinct[y] == place;
+                    }
+                    if (!seen) {
+                        distinct[k++] = place;
+                    }
+                }
+            }
+            places = Arrays.copyOf(distinct, k);
             Visit[] arr = seq.toArray(new Visit[0]);
             long result = inserter.simulate(trip, arr, arr.length);
             if (result < 0) {
@@ -713,28 +829,54 @@ public class GreedyConstruction implements CustomPhaseCommand<MonthPlan> {
 
     // ------------------------------------------------------------------ writing into the working solution
 
+    /**
+     * Makes the working solution what construction has now: each trip's visits as its route has them, each
+     * parcel's bucket the visits placed nowhere. Can be called again after more parcels were placed: only the
+     * lists that changed are rewritten (all "before" events first, then the changes, then the "after" events).
+     */
     private void write(ScoreDirector<MonthPlan> sd) {
+        Map<Trip, List<Visit>> wanted = new IdentityHashMap<>();
         for (Visit v : plan.getVisits()) {
             if (tripOf[v.getNumber()] == null) {
-                routes.get(v.getParcel().getBucket()).seq.add(v);
+                wanted.computeIfAbsent(v.getParcel().getBucket(), k -> new ArrayList<>()).add(v);
             }
         }
+        List<Trip> changed = new ArrayList<>();
         for (Trip t : plan.getTrips()) {
-            List<Visit> seq = routes.get(t).seq;
-            if (seq.isEmpty()) {
-                continue;
+            List<Visit> want = t.isBucket() ? wanted.getOrDefault(t, List.of()) : routes.get(t).seq;
+            if (!t.getVisits().equals(want)) {
+                wanted.put(t, want);
+                changed.add(t);
             }
-            List<Visit> list = t.getVisits();
-            int start = list.size();
-            sd.beforeListVariableChanged(t, "visits", start, start);
-            for (Visit v : seq) {
-                sd.beforeListVariableElementAssigned(t, "visits", v);
+        }
+        boolean[] fresh = new boolean[assigned.length];
+        for (Trip t : changed) {
+            sd.beforeListVariableChanged(t, "visits", 0, t.getVisits().size());
+        }
+        for (Trip t : changed) {
+            for (Visit v : wanted.get(t)) {
+                if (!assigned[v.getNumber()]) {
+                    fresh[v.getNumber()] = true;
+                    sd.beforeListVariableElementAssigned(t, "visits", v);
+                }
             }
-            list.addAll(seq);
-            for (Visit v : seq) {
-                sd.afterListVariableElementAssigned(t, "visits", v);
+        }
+        for (Trip t : changed) {
+            t.getVisits().clear();
+            t.getVisits().addAll(wanted.get(t));
+        }
+        for (int i = 0; i < fresh.length; i++) {
+            assigned[i] |= fresh[i];
+        }
+        for (Trip t : changed) {
+            for (Visit v : wanted.get(t)) {
+                if (fresh[v.getNumber()]) {
+                    sd.afterListVariableElementAssigned(t, "visits", v);
+                }
             }
-            sd.afterListVariableChanged(t, "visits", start, list.size());
+        }
+        for (Trip t : changed) {
+            sd.afterListVariableChanged(t, "visits", 0, t.getVisits().size());
         }
         sd.triggerVariableListeners();
     }

@@ -114,14 +114,24 @@ public final class Inserter {
      * trip + {@code dayCost}. Null when no position works.
      */
     public Insertion bestInTrip(Leg leg, Trip trip, List<Visit> seq, long driving, long dayCost) {
+        return bestInTrip(leg, trip, seq, driving, dayCost, false);
+    }
+
+    /**
+     * The same; {@code timed}: the {@link Timeline} already holds the service starts and departures of these
+     * visits on this trip as {@link #simulate} gives them, and the trip breaks no rule (construction's committed
+     * routes), so the fast path need not simulate the trip as it is first.
+     */
+    public Insertion bestInTrip(Leg leg, Trip trip, List<Visit> seq, long driving, long dayCost, boolean timed) {
         if (seq.size() >= FAST_FROM) {
-            Insertion fast = fastBestInTrip(leg, trip, seq, driving, dayCost);
+            Insertion fast = fastBestInTrip(leg, trip, seq, driving, dayCost, timed);
             if (fast != NOT_SURE) {
                 return fast;
             }
         }
         return exhaustiveBestInTrip(leg, trip, seq, driving, dayCost);
     }
+
 
     /** Trips with at least this many visits use {@link #fastBestInTrip}. */
     static final int FAST_FROM = 5;
@@ -138,9 +148,13 @@ public final class Inserter {
      * it is breaks a rule or no candidate passed verification (the caller then searches exhaustively).
      */
     Insertion fastBestInTrip(Leg leg, Trip trip, List<Visit> seq, long driving, long dayCost) {
+        return fastBestInTrip(leg, trip, seq, driving, dayCost, false);
+    }
+
+    private Insertion fastBestInTrip(Leg leg, Trip trip, List<Visit> seq, long driving, long dayCost, boolean timed) {
         int n = seq.size();
         Visit[] orig = seq.toArray(new Visit[0]);
-        if (simulate(trip, orig, n) < 0) {
+        if (!timed && simulate(trip, orig, n) < 0) {
             return NOT_SURE;
         }
         int day = trip.getDay();
@@ -154,8 +168,8 @@ public final class Inserter {
         long load = 0;
         for (int x = 0; x < n; x++) {
             Visit v = orig[x];
-            start[x] = simStart[v.getNumber()];
-            dep[x] = simDep[v.getNumber()];
+            start[x] = timed ? timeline.serviceStart(v) : simStart[v.getNumber()];
+            dep[x] = timed ? timeline.departure(v) : simDep[v.getNumber()];
             first[x] = x == 0 || orig[x - 1].getPlace() != v.getPlace();
             int prevPlace = x == 0 ? trip.getHomePlace() : orig[x - 1].getPlace();
             long prevDep = x == 0 ? trip.getSlotStart() : dep[x - 1];
@@ -343,7 +357,42 @@ public final class Inserter {
                 return new Insertion(trip, i, j, newDriving - driving + dayCost);
             }
         }
-        return NOT_SURE;
+        return verifyRest(trip, orig, n, pickup, drop, driving, dayCost, order, cost, at, candidates, sim);
+    }
+
+    /**
+     * When the first {@link #VERIFY_LIMIT} candidates all failed verification: the remaining candidates verified
+     * in order (each O(n)) rather than the exhaustive search (O(n³) simulation steps for a trip of n visits; it
+     * took most of construction's time at ×10 and above). The positions the fast path leaves out are those no
+     * simulation would accept, so both find the same cheapest insertion; on equal cost the one that comes first
+     * (pickup, then drop position), as the exhaustive search takes it. Null when none is feasible.
+     */
+    private Insertion verifyRest(Trip trip, Visit[] orig, int n, Visit pickup, Visit drop, long driving, long dayCost,
+                                 Integer[] order, long[] cost, int[] at, int candidates, Visit[] sim) {
+        int bestCode = -1;
+        long bestExtra = 0;
+        long bestDriving = 0;
+        for (int k = VERIFY_LIMIT; k < candidates; k++) {
+            long extra = cost[order[k]] >> 1;
+            if (bestCode >= 0 && extra > bestExtra) {
+                break;
+            }
+            int code = at[order[k]];
+            if (bestCode >= 0 && code > bestCode) {
+                continue;
+            }
+            fill(sim, orig, n, pickup, code / (n + 2), drop, code % (n + 2));
+            long newDriving = simulate(trip, sim, n + 2);
+            if (newDriving >= 0) {
+                bestCode = code;
+                bestExtra = extra;
+                bestDriving = newDriving;
+            }
+        }
+        if (bestCode < 0) {
+            return null;
+        }
+        return new Insertion(trip, bestCode / (n + 2), bestCode % (n + 2), bestDriving - driving + dayCost);
     }
 
     static void fill(Visit[] sim, Visit[] seq, int n, Visit pickup, int i, Visit drop, int j) {
