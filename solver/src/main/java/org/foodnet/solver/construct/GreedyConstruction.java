@@ -32,6 +32,11 @@ import org.optaplanner.core.impl.phase.custom.CustomPhaseCommand;
  * recipient's floor of each class (see {@code FoodnetConstraints.FLOOR_SHARE}) is placed before the rest, a
  * parcel per recipient and class a round, those with the fewest days their delivery can be made first; and
  * a delivery close to its serving day is preferred (the recipient holds it for fewer days).
+ *
+ * <p>With a time limit, construction places parcels only until {@link #TIME_SHARE} of it is spent; the parcels
+ * not tried by then stay unplanned (a plan that breaks no hard rule) and local search gets the rest of the time.
+ * Run as {@link #steps()}, the plan after the floor rounds and the plan at the end are each written into the
+ * working solution, so the solver reports each as its best so far.
  */
 public class GreedyConstruction implements CustomPhaseCommand<MonthPlan> {
 
@@ -43,7 +48,12 @@ public class GreedyConstruction implements CustomPhaseCommand<MonthPlan> {
      */
     static final int GATHER = 256;
     /** When nothing near fits: every trip of the leg's days, earliest first, no further day once this many. */
-    static final int WIDE = 16 * GATHER;
+    static final int WIDE = 4 * GATHER;
+    /**
+     * Indexed, per day at most this many trips that stop near the leg's ends and as many that start near them,
+     * nearest sites and homes first (only a large network has more).
+     */
+    static final int DAY_SHARE = GATHER / 2;
     /** Cost of a day a recipient holds food before serving it (delivering close to the serving day leaves room). */
     static final long HELD_DAY = 1000L;
     /** Cost of moving food on a day later on its way (a chain needs days left for its next hops). */
@@ -374,20 +384,32 @@ public class GreedyConstruction implements CustomPhaseCommand<MonthPlan> {
                 continue;
             }
             partial[0] = true;
+            // at most DAY_SHARE of a day's trips that stop near either end, and as many that start near one
+            // (a day of a large network has hundreds that stop at the hub)
+            int cap = candidates.size() + DAY_SHARE;
             Map<Integer, java.util.LinkedHashSet<Route>> stopsOfDay = stops.get(d);
+            sites:
             for (int[] near : new int[][] {nearby.nearSites(from), nearby.nearSites(to)}) {
                 for (int place : near) {
                     java.util.LinkedHashSet<Route> there = stopsOfDay.get(place);
                     if (there != null) {
                         for (Route r : there) {
+                            if (candidates.size() >= cap) {
+                                break sites;
+                            }
                             consider(leg, r, stamp, candidates);
                         }
                     }
                 }
             }
+            cap = candidates.size() + DAY_SHARE;
+            homes:
             for (int[] near : new int[][] {nearby.nearHomes(from), nearby.nearHomes(to)}) {
                 for (int home : near) {
                     for (int i : nearby.tripsFromHome(d, home)) {
+                        if (candidates.size() >= cap) {
+                            break homes;
+                        }
                         consider(leg, routes.get(plan.getTrips().get(i)), stamp, candidates);
                     }
                 }

@@ -144,8 +144,9 @@ public final class Inserter {
      * simulation of the trip as it is, a backward pass for how much later each stop may start (forward time
      * slack with waiting, Savelsbergh), then for every pickup position an exact forward walk to each drop
      * position and an O(1) slack test for the rest of the trip. Candidates are ranked by their exact extra
-     * driving and the cheapest is verified by a full {@link #simulate}; {@link #NOT_SURE} when the trip as
-     * it is breaks a rule or no candidate passed verification (the caller then searches exhaustively).
+     * driving and the cheapest is verified by a full {@link #simulate} (further ones in order when the first
+     * {@link #VERIFY_LIMIT} all fail, see {@link #verifyRest}); {@link #NOT_SURE} when the trip as it is breaks
+     * a rule (the caller then searches exhaustively).
      */
     Insertion fastBestInTrip(Leg leg, Trip trip, List<Visit> seq, long driving, long dayCost) {
         return fastBestInTrip(leg, trip, seq, driving, dayCost, false);
