@@ -72,7 +72,9 @@ public class GreedyConstruction implements CustomPhaseCommand<MonthPlan> {
     private Trip[] tripOf;
     private long[] startOf;
     private long[] depOf;
-    /** Whether the visit is in a list of the working solution (see {@link #write}). */
+    /** The last {@link Route#version} given out. */
+    private long versions;
+        /** Whether the visit is in a list of the working solution (see {@link #write}). */
     private boolean[] assigned;
     private long[][][] level;
     private long[][][] room;
@@ -464,7 +466,7 @@ public class GreedyConstruction implements CustomPhaseCommand<MonthPlan> {
                     : lateCost(leg, t) >= 0 ? lateCost(leg, t)
                     : leg.isFinal() ? heldDays(leg, t) * HELD_DAY : t.getDay() * LATE_HOP)
                     + (leg.movedFrom(t) ? FoodnetConstraints.STABILITY_MILLIS : 0);
-            Insertion ins = inserter.bestInTrip(leg, t, route.seq, route.driving, dayCost, true);
+            Insertion ins = inserter.bestInTrip(leg, t, route.seq, route.driving, dayCost, route.version);
             if (ins != null && (best == null || ins.cost() < best.cost())) {
                 best = ins;
             }
@@ -748,8 +750,23 @@ public class GreedyConstruction implements CustomPhaseCommand<MonthPlan> {
         return inserter.simulate(trip, rest.toArray(new Visit[0]), rest.size()) >= 0;
     }
 
+    /** A new version for the routes that hold the visits linked to this one (its upstream drop, downstream pickup). */
+    private void touchLinked(Visit v) {
+        Leg leg = v.getLeg();
+        Leg other = v.isPickup() ? leg.getUpstream() : leg.getDownstream();
+        if (other == null) {
+            return;
+        }
+        Trip t = tripOf[(v.isPickup() ? other.getDrop() : other.getPickup()).getNumber()];
+        if (t != null) {
+            routes.get(t).version = ++versions;
+        }
+    }
+
     private void remove(Leg leg) {
         Trip trip = tripOf[leg.getPickup().getNumber()];
+        touchLinked(leg.getPickup());
+        touchLinked(leg.getDrop());
         Route route = routes.get(trip);
         holding(leg, trip, -1);
         route.seq.remove(leg.getPickup());
@@ -768,6 +785,11 @@ public class GreedyConstruction implements CustomPhaseCommand<MonthPlan> {
         int gathered;
         /** The distinct places of {@link #seq} (see {@link #closeness}). */
         int[] places = new int[0];
+        /**
+         * Changes whenever {@link #seq}, its times or the times of the visits linked to it on other routes
+         * (upstream drops, downstream pickups) change: {@link Inserter} keeps what it derived from the route until then.
+         */
+        long version;
         /** The places this route stops at, as {@link #stops} has them. */
         private java.util.Set<Integer> indexedAt = java.util.Set.of();
 
@@ -819,6 +841,10 @@ public class GreedyConstruction implements CustomPhaseCommand<MonthPlan> {
         void refresh() {
             if (!trip.isBucket()) {
                 reindex();
+            }
+            version = ++versions;
+            for (Visit v : seq) {
+                touchLinked(v);
             }
             int[] distinct = new int[seq.size()];
             int k = 0;

@@ -114,17 +114,20 @@ public final class Inserter {
      * trip + {@code dayCost}. Null when no position works.
      */
     public Insertion bestInTrip(Leg leg, Trip trip, List<Visit> seq, long driving, long dayCost) {
-        return bestInTrip(leg, trip, seq, driving, dayCost, false);
+        return bestInTrip(leg, trip, seq, driving, dayCost, -1);
     }
 
     /**
-     * The same; {@code timed}: the {@link Timeline} already holds the service starts and departures of these
-     * visits on this trip as {@link #simulate} gives them, and the trip breaks no rule (construction's committed
-     * routes), so the fast path need not simulate the trip as it is first.
+     * The same for a trip whose state has this {@code version} (≥ 0): the {@link Timeline} already holds the
+     * service starts and departures of these visits on this trip as {@link #simulate} gives them, and the trip
+     * breaks no rule (construction's committed routes), so the fast path need not simulate the trip as it is;
+     * what it derives from the trip alone (times, loads, slack) is kept for the next leg while the caller
+     * passes the same version. The caller changes the version whenever the trip's visits or the times of the
+     * visits linked to them on other trips (upstream drops, downstream pickups) change.
      */
-    public Insertion bestInTrip(Leg leg, Trip trip, List<Visit> seq, long driving, long dayCost, boolean timed) {
+    public Insertion bestInTrip(Leg leg, Trip trip, List<Visit> seq, long driving, long dayCost, long version) {
         if (seq.size() >= FAST_FROM) {
-            Insertion fast = fastBestInTrip(leg, trip, seq, driving, dayCost, timed);
+            Insertion fast = fastBestInTrip(leg, trip, seq, driving, dayCost, version);
             if (fast != NOT_SURE) {
                 return fast;
             }
@@ -149,24 +152,50 @@ public final class Inserter {
      * a rule (the caller then searches exhaustively).
      */
     Insertion fastBestInTrip(Leg leg, Trip trip, List<Visit> seq, long driving, long dayCost) {
-        return fastBestInTrip(leg, trip, seq, driving, dayCost, false);
+        return fastBestInTrip(leg, trip, seq, driving, dayCost, -1);
     }
 
-    private Insertion fastBestInTrip(Leg leg, Trip trip, List<Visit> seq, long driving, long dayCost, boolean timed) {
+    /** What the fast path derives from a trip as it is, whatever the leg (see {@link #prepare}). */
+    private static final class Prep {
+        long version;
+        Visit[] orig;
+        long[] start;
+        long[] dep;
+        long[] arrival;
+        /** Per class: the load of that class after each visit. */
+        long[][] loadAfter;
+        boolean[] first;
+        long[] lowerStart;
+        long[] deadline;
+        long[] downStart;
+        long[] slack;
+        long end;
+    }
+
+    /** The last {@link Prep} per trip, for callers that pass versions. */
+    private final java.util.IdentityHashMap<Trip, Prep> preps = new java.util.IdentityHashMap<>();
+
+    /** The trip as it is: times, loads, each visit's bounds and the slack; null when it breaks a rule. */
+    private Prep prepare(Trip trip, List<Visit> seq, long version) {
+        if (version >= 0) {
+            Prep kept = preps.get(trip);
+            if (kept != null && kept.version == version && kept.orig.length == seq.size()) {
+                return kept;
+            }
+        }
         int n = seq.size();
         Visit[] orig = seq.toArray(new Visit[0]);
+        boolean timed = version >= 0;
         if (!timed && simulate(trip, orig, n) < 0) {
-            return NOT_SURE;
+            return null;
         }
         int day = trip.getDay();
-        int cls = leg.classIndex();
-        long cap = trip.capacity(cls);
         long[] start = new long[n];
         long[] dep = new long[n];
         long[] arrival = new long[n];
-        long[] loadAfter = new long[n];
+        long[][] loadAfter = new long[3][n];
         boolean[] first = new boolean[n];
-        long load = 0;
+        long[] load = new long[3];
         for (int x = 0; x < n; x++) {
             Visit v = orig[x];
             start[x] = timed ? timeline.serviceStart(v) : simStart[v.getNumber()];
@@ -175,10 +204,10 @@ public final class Inserter {
             int prevPlace = x == 0 ? trip.getHomePlace() : orig[x - 1].getPlace();
             long prevDep = x == 0 ? trip.getSlotStart() : dep[x - 1];
             arrival[x] = prevDep + ctx.travelMillis(prevPlace, v.getPlace());
-            if (v.classIndex() == cls) {
-                load += v.delta();
+            load[v.classIndex()] += v.delta();
+            for (int c = 0; c < 3; c++) {
+                loadAfter[c][x] = load[c];
             }
-            loadAfter[x] = load;
         }
         // each visit's own bounds on its service start, as the other trips are now
         long[] lowerStart = new long[n];
@@ -195,21 +224,57 @@ public final class Inserter {
         long[] slack = new long[n + 1];
         slack[n] = Math.min(trip.getSlotEnd(), firstStart + trip.getMaxMillis()) - end;
         long stopUpper = Long.MAX_VALUE;
+        int nextFirst = n;
         for (int x = n - 1; x >= 0; x--) {
             Visit v = orig[x];
             stopUpper = Math.min(stopUpper, Math.min(deadline[x], satMinus(downStart[x], dep[x] - start[x])));
             if (first[x]) {
                 long svc = dep[x] - start[x];
                 stopUpper = Math.min(stopUpper, ctx.openTo(v.getPlace(), day) - svc);
-                int next = x + 1;
-                while (next < n && !first[next]) {
-                    next++;
-                }
                 long wait = start[x] - arrival[x];
-                slack[x] = wait + Math.min(stopUpper - start[x], slack[next]);
+                slack[x] = wait + Math.min(stopUpper - start[x], slack[nextFirst]);
                 stopUpper = Long.MAX_VALUE;
+                nextFirst = x;
             }
         }
+        Prep prep = new Prep();
+        prep.version = version;
+        prep.orig = orig;
+        prep.start = start;
+        prep.dep = dep;
+        prep.arrival = arrival;
+        prep.loadAfter = loadAfter;
+        prep.first = first;
+        prep.lowerStart = lowerStart;
+        prep.deadline = deadline;
+        prep.downStart = downStart;
+        prep.slack = slack;
+        prep.end = end;
+        if (timed) {
+            preps.put(trip, prep);
+        }
+        return prep;
+    }
+
+    private Insertion fastBestInTrip(Leg leg, Trip trip, List<Visit> seq, long driving, long dayCost, long version) {
+        Prep prep = prepare(trip, seq, version);
+        if (prep == null) {
+            return NOT_SURE;
+        }
+        int n = seq.size();
+        int day = trip.getDay();
+        int cls = leg.classIndex();
+        long cap = trip.capacity(cls);
+        Visit[] orig = prep.orig;
+        long[] start = prep.start;
+        long[] dep = prep.dep;
+        long[] arrival = prep.arrival;
+        long[] loadAfter = prep.loadAfter[cls];
+        long[] lowerStart = prep.lowerStart;
+        long[] deadline = prep.deadline;
+        long[] downStart = prep.downStart;
+        long[] slack = prep.slack;
+        long end = prep.end;
         Visit pickup = leg.getPickup();
         Visit drop = leg.getDrop();
         long openP = ctx.openFrom(pickup.getPlace(), day);
