@@ -60,8 +60,8 @@ public final class FoodnetSolver {
                 .withEnvironmentMode(EnvironmentMode.REPRODUCIBLE)
                 .withRandomSeed(options.randomSeed())
                 .withTerminationConfig(new TerminationConfig().withMillisecondsSpentLimit(options.timeLimit().toMillis()))
-                // construction stops placing once its share of the time limit is spent (GreedyConstruction.TIME_SHARE)
-                // (GreedyConstruction.TIME_SHARE); each of its steps ends in a plan reported as the best so far
+                // construction stops placing once its share of the time limit is spent (GreedyConstruction.TIME_SHARE);
+                // each of its two steps ends in a plan reported as the best so far
                 .withPhases(new CustomPhaseConfig().withCustomPhaseCommandList(
                                 new ArrayList<>(new GreedyConstruction(options.timeLimit().toMillis()).steps())),
                         localSearch);

@@ -35,8 +35,9 @@ import org.optaplanner.core.impl.phase.custom.CustomPhaseCommand;
  *
  * <p>With a time limit, construction places parcels only until {@link #TIME_SHARE} of it is spent; the parcels
  * not tried by then stay unplanned (a plan that breaks no hard rule) and local search gets the rest of the time.
- * Run as {@link #steps()}, the plan after the floor rounds and the plan at the end are each written into the
- * working solution, so the solver reports each as its best so far.
+ * Run as {@link #steps()}, the plan after the floor rounds (or after {@link #FIRST_SHARE} of the time limit, if
+ * sooner) and the plan at the end are each written into the working solution, so the solver reports each as its
+ * best so far.
  */
 public class GreedyConstruction implements CustomPhaseCommand<MonthPlan> {
 
@@ -84,20 +85,26 @@ public class GreedyConstruction implements CustomPhaseCommand<MonthPlan> {
     private final Map<String, Integer> failures = new TreeMap<>();
     /** The solve's time limit in ms (0: none); see {@link #TIME_SHARE}. */
     private final long timeLimitMillis;
-    /** Parcels not tried because construction's share of the time limit was spent. */
+    /** Parcels not tried because construction's share of the time limit was spent (set by the last step). */
     private int skipped;
     private long begin;
-    private long budgetNanos;
     /** Nanoseconds of the wall clock (tests give a clock of their own). */
     java.util.function.LongSupplier clock = System::nanoTime;
     /** The parcels in the order they are placed: the floor rounds, then the rest (see {@link #floorFirst}). */
-    private List<List<Parcel>> rounds;
+    private List<Parcel> order;
+    /** The index in {@link #order} of the next parcel to try. */
+    private int next;
 
     /**
      * The share of the solve's time limit construction may use: once it is spent, the parcels not yet placed
      * are left unplaced (in their buckets, a plan that breaks no hard rule) and local search gets the rest.
      */
-    public static final double TIME_SHARE = 0.3;
+    public static final double TIME_SHARE = 0.5;
+    /**
+     * The share of the time limit after which construction's first step ends even if the floor rounds are not
+     * done (its plan is then reported as the first best so far: a large network gets a feasible plan early).
+     */
+    public static final double FIRST_SHARE = 0.2;
 
     /** Without a time limit: construction places everything it can. */
     public GreedyConstruction() {
@@ -116,23 +123,23 @@ public class GreedyConstruction implements CustomPhaseCommand<MonthPlan> {
 
     @Override
     public void changeWorkingSolution(ScoreDirector<MonthPlan> scoreDirector) {
-        floors(scoreDirector, false);
+        first(scoreDirector, false);
         rest(scoreDirector);
     }
 
     /**
      * The construction as two steps of the phase, each ending in a plan that breaks no hard rule written into
      * the working solution (so that the solver reports it as the best so far): first every recipient's floor
-     * of each class (see {@link #floorFirst}), then the rest.
+     * of each class (see {@link #floorFirst}), or as much of it as fits in {@link #FIRST_SHARE} of the time
+     * limit, then the rest until {@link #TIME_SHARE} of it is spent.
      */
     public List<CustomPhaseCommand<MonthPlan>> steps() {
-        return List.of(sd -> floors(sd, true), this::rest);
+        return List.of(sd -> first(sd, true), this::rest);
     }
 
     /** The parcels of the floor rounds, in order; written into the working solution when {@code write} is set. */
-    private void floors(ScoreDirector<MonthPlan> scoreDirector, boolean write) {
+    private void first(ScoreDirector<MonthPlan> scoreDirector, boolean write) {
         begin = clock.getAsLong();
-        budgetNanos = timeLimitMillis > 0 ? (long) (timeLimitMillis * TIME_SHARE * 1_000_000L) : Long.MAX_VALUE;
         plan = scoreDirector.getWorkingSolution();
         prepare();
         if (ctx.previousPlan() != null) {
@@ -144,37 +151,46 @@ public class GreedyConstruction implements CustomPhaseCommand<MonthPlan> {
                 .thenComparing(p -> -p.getUrgency())
                 .thenComparing(Parcel::getId));
         // fair first: each recipient's floor of each class (see FoodnetConstraints.FLOOR_SHARE) before the rest
-        rounds = floorFirst(parcels);
-        skipped = 0;
-        for (List<Parcel> round : rounds.subList(0, rounds.size() - 1)) {
-            placeAll(round);
+        List<List<Parcel>> rounds = floorFirst(parcels);
+        order = new ArrayList<>(parcels.size());
+        for (List<Parcel> round : rounds) {
+            order.addAll(round);
         }
+        next = 0;
+        placeUntil(order.size() - rounds.get(rounds.size() - 1).size(), FIRST_SHARE);
         if (write) {
             write(scoreDirector);
         }
     }
 
-    /** The parcels after the floor rounds; then the whole plan into the working solution. */
+    /** The parcels not placed by {@link #first}; then the whole plan into the working solution. */
     private void rest(ScoreDirector<MonthPlan> scoreDirector) {
-        placeAll(rounds.get(rounds.size() - 1));
+        placeUntil(order.size(), TIME_SHARE);
+        skipped = order.size() - next;
         if (Boolean.getBoolean("foodnet.debug")) {
-            System.err.println("construction failures by leg: " + failures + ", parcels left untried (time): " + skipped
-                    + ", construction ms: " + (clock.getAsLong() - begin) / 1_000_000);
+            System.err.println("construction failures by leg: " + failures + ", parcels tried " + next
+                    + ", left untried (time): " + skipped + ", construction ms: " + (clock.getAsLong() - begin) / 1_000_000);
         }
         write(scoreDirector);
     }
 
-    /** Places the parcels in order, each whole or not at all, until construction's share of the time is spent. */
-    private void placeAll(List<Parcel> parcels) {
-        for (Parcel parcel : parcels) {
-            if (skipped > 0 || clock.getAsLong() - begin > budgetNanos) {
-                skipped++; // out of time: left unplaced
-                continue;
-            }
+    /**
+     * Places the parcels of {@link #order} from {@link #next} up to {@code end} (exclusive), each whole or not at
+     * all, while less than {@code share} of the time limit has passed since construction began.
+     */
+    private void placeUntil(int end, double share) {
+        long budget = timeLimitMillis > 0 ? (long) (timeLimitMillis * share * 1_000_000L) : Long.MAX_VALUE;
+        while (next < end && clock.getAsLong() - begin <= budget) {
+            Parcel parcel = order.get(next++);
             if (!place(parcel, false, false) && !place(parcel, false, true)) {
                 place(parcel, true, false);
             }
         }
+    }
+
+    /** Parcels tried by the last run (placed or found not to fit). */
+    public int tried() {
+        return next;
     }
 
     /**
