@@ -36,6 +36,10 @@ public final class FoodnetSolver {
     private FoodnetSolver() {
     }
 
+    /**
+     * The solver configuration for one solve. It holds one construction instance (with the time limit), so a
+     * configuration is not for several solves at once: build one per solve, as {@link #solve} does.
+     */
     public static SolverConfig solverConfig(SolveOptions options) {
         // Only moves that keep a leg's pickup and drop together: the built-in single-element list moves
         // between trips would always break a pair (see LegMoveFactory).
