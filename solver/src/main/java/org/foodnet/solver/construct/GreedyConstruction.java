@@ -31,7 +31,8 @@ import org.optaplanner.core.impl.phase.custom.CustomPhaseCommand;
  * at the hub and depots is tracked here day by day, what recipients hold by {@link RecipientRoom}. Each
  * recipient's floor of each class (see {@code FoodnetConstraints.FLOOR_SHARE}) is placed before the rest, a
  * parcel per recipient and class a round, those with the fewest days their delivery can be made first; and
- * a delivery close to its serving day is preferred (the recipient holds it for fewer days).
+ * a delivery close to its serving day is preferred (the recipient holds it for fewer days). Last, recipients and
+ * classes still far below their floor get parcels placed by clearing trips for them (see {@link #repair}).
  *
  * <p>With a time limit, construction places parcels only until {@link #TIME_SHARE} of it is spent; the parcels
  * not tried by then stay unplanned (a plan that breaks no hard rule) and local search gets the rest of the time.
@@ -167,6 +168,9 @@ public class GreedyConstruction implements CustomPhaseCommand<MonthPlan> {
     private void rest(ScoreDirector<MonthPlan> scoreDirector) {
         placeUntil(order.size(), TIME_SHARE);
         skipped = order.size() - next;
+        if (ctx.previousPlan() == null) {
+            repairStarved(order);
+        }
         if (Boolean.getBoolean("foodnet.debug")) {
             System.err.println("construction failures by leg: " + failures + ", parcels tried " + next
                     + ", left untried (time): " + skipped + ", construction ms: " + (clock.getAsLong() - begin) / 1_000_000);
@@ -182,10 +186,13 @@ public class GreedyConstruction implements CustomPhaseCommand<MonthPlan> {
         long budget = timeLimitMillis > 0 ? (long) (timeLimitMillis * share * 1_000_000L) : Long.MAX_VALUE;
         while (next < end && clock.getAsLong() - begin <= budget) {
             Parcel parcel = order.get(next++);
-            if (!place(parcel, false, false) && !place(parcel, false, true)) {
-                place(parcel, true, false);
-            }
+            placeAnyhow(parcel);
         }
+    }
+
+    /** Whether {@code share} of the time limit has passed since construction began (never without a limit). */
+    private boolean timeIsUp(double share) {
+        return timeLimitMillis > 0 && clock.getAsLong() - begin > (long) (timeLimitMillis * share * 1_000_000L);
     }
 
     /** Parcels tried by the last run (placed or found not to fit). */
@@ -200,10 +207,7 @@ public class GreedyConstruction implements CustomPhaseCommand<MonthPlan> {
      * finds trips and storage before anyone's second; then the rest.
      */
     private List<List<Parcel>> floorFirst(List<Parcel> parcels) {
-        Map<Long, Long> floor = new java.util.HashMap<>();
-        for (org.foodnet.solver.model.RecipientDemand d : plan.getRecipientDemands()) {
-            floor.put(d.key(), d.floorGrams(FoodnetConstraints.FLOOR_SHARE));
-        }
+        Map<Long, Long> floor = floors;
         Map<Long, Long> taken = new java.util.HashMap<>();
         Map<Long, Integer> count = new java.util.HashMap<>();
         List<List<Parcel>> rounds = new ArrayList<>();
@@ -234,14 +238,229 @@ public class GreedyConstruction implements CustomPhaseCommand<MonthPlan> {
         return rounds;
     }
 
+    /** The three tries of {@link #place}; whether the parcel is placed. */
+    private boolean placeAnyhow(Parcel parcel) {
+        return place(parcel, false, false) || place(parcel, false, true) || place(parcel, true, false);
+    }
+
+    // ------------------------------------------------------------------ repair: room for the starved
+
+    /** Parcels tried per recipient and class in {@link #repairStarved}. */
+    static final int REPAIR_PARCELS = 3;
+    /** Share of its floor below which a recipient and class is repaired. */
+    static final double REPAIR_BELOW = 0.5;
+    /** Trips cleared per parcel in {@link #repair} (a hop per clearing: a chain of three hops needs up to three). */
+    static final int REPAIR_CLEARS = 4;
+
+    /** Repairs per construction at most (a big network's least served first; a month at scale 1 needs ~20). */
+    static final int REPAIR_MAX = 200;
+
+    /**
+     * After the rounds, every recipient and class still below {@link #REPAIR_BELOW} of its floor (see
+     * {@code FoodnetConstraints.FLOOR_SHARE}), the least served first (delivered ÷ floor), gets up to
+     * {@link #REPAIR_PARCELS} of its undelivered parcels (in placing order) placed by {@link #repair}, until it is
+     * no longer that far below; {@link #REPAIR_MAX} repairs in all.
+     */
+    private void repairStarved(List<Parcel> parcels) {
+        Map<Long, List<Parcel>> undelivered = new java.util.LinkedHashMap<>();
+        for (Parcel p : parcels) {
+            if (!placed(p)) {
+                undelivered.computeIfAbsent(org.foodnet.solver.model.RecipientDemand.keyOf(p), k -> new ArrayList<>()).add(p);
+            }
+        }
+        Map<Long, Long> delivered = deliveredByKey();
+        List<Long> keys = new ArrayList<>();
+        for (Long key : undelivered.keySet()) {
+            if (delivered.getOrDefault(key, 0L) < REPAIR_BELOW * floors.getOrDefault(key, 0L)) {
+                keys.add(key);
+            }
+        }
+        keys.sort(Comparator.comparingDouble((Long k) -> delivered.getOrDefault(k, 0L) / (double) floors.get(k))
+                .thenComparingLong(k -> k));
+        int repairs = 0;
+        for (Long key : keys) {
+            int tried = 0;
+            for (Parcel p : undelivered.get(key)) {
+                if (tried++ >= REPAIR_PARCELS || repairs >= REPAIR_MAX || timeIsUp(TIME_SHARE)
+                        || deliveredByKey().getOrDefault(key, 0L) >= REPAIR_BELOW * floors.get(key)) {
+                    break;
+                }
+                repair(p);
+                repairs++;
+            }
+        }
+    }
+
+    /** Grams of delivered parcels per recipient and class ({@code RecipientDemand.keyOf}). */
+    private Map<Long, Long> deliveredByKey() {
+        Map<Long, Long> delivered = new java.util.HashMap<>();
+        for (Parcel p : plan.getParcels()) {
+            if (placed(p)) {
+                delivered.merge(org.foodnet.solver.model.RecipientDemand.keyOf(p), p.getGrams(), Long::sum);
+            }
+        }
+        return delivered;
+    }
+
+    private boolean placed(Parcel p) {
+        return tripOf[p.lastLeg().getDrop().getNumber()] != null;
+    }
+
+    /**
+     * Places a starved recipient's parcel by making room. While it does not fit (after the three tries of
+     * {@link #placeAnyhow}), a trip is cleared of every other recipient's parcels (see {@link #clear}): the earliest
+     * that could make the hop that failed alone, or, when there is none but the one that took the hop before, the
+     * latest that could make that hop a day before; at most {@link #REPAIR_CLEARS} trips. Then the parcels taken off
+     * are placed again, the least served recipients' first. The change is kept only when the parcel is placed and
+     * every parcel that found no place again belongs to a recipient and class still better served (delivered ÷ need)
+     * than the starved one was before (the least served of them all is better off); otherwise every trip gets back
+     * what it had. So a far depot that only a few volunteer-days reach, their days full of food that other trips
+     * could carry, takes a starved recipient's food on both hops of its chain, on two such trips.
+     */
+    private void repair(Parcel parcel) {
+        long key = org.foodnet.solver.model.RecipientDemand.keyOf(parcel);
+        long gotP = deliveredByKey().getOrDefault(key, 0L);
+        java.util.Set<Trip> cleared = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        List<Parcel> evicted = new ArrayList<>();
+        journal = new ArrayList<>();
+        for (int attempt = 0; ; attempt++) {
+            failedLeg = null;
+            if (placeAnyhow(parcel) || failedLeg == null || attempt >= REPAIR_CLEARS) {
+                break;
+            }
+            // the earliest trip that could make the failed hop (not the one that took the hop before it); when there
+            // is none, the latest that could make the hop before it, a day before the failed hop's first day
+            Trip target = null;
+            for (int d = Math.max(0, failedLo); d <= failedHi && target == null; d++) {
+                for (Trip t : tripsByDay.get(d)) {
+                    if (!cleared.contains(t) && t != failedUp && Inserter.carriesAlone(ctx, t, failedLeg)) {
+                        target = t;
+                        break;
+                    }
+                }
+            }
+            for (int d = Math.min(failedLo, ctx.days()) - 1; d >= 0 && target == null && failedLeg.getUpstream() != null; d--) {
+                for (Trip t : tripsByDay.get(d)) {
+                    if (!cleared.contains(t) && Inserter.carriesAlone(ctx, t, failedLeg.getUpstream())) {
+                        target = t;
+                        break;
+                    }
+                }
+            }
+            if (target == null) {
+                break;
+            }
+            cleared.add(target);
+            evicted.addAll(clear(target, parcel));
+        }
+        boolean ok = placed(parcel);
+        // the parcels taken off go back the least served (delivered ÷ need) first, then in placing order
+        Map<Long, Long> now = deliveredByKey();
+        evicted.sort(Comparator.comparingDouble((Parcel p) -> {
+            long k = org.foodnet.solver.model.RecipientDemand.keyOf(p);
+            return now.getOrDefault(k, 0L) / (double) Math.max(1, needs.getOrDefault(k, 0L));
+        }));
+        for (Parcel p : evicted) {
+            placeAnyhow(p);
+        }
+        // kept only when every parcel that found no place again belongs to a recipient and class still better served
+        // (delivered ÷ need) than the starved one was before: the least served of them all is better off
+        Map<Long, Long> delivered = deliveredByKey();
+        long needP = Math.max(1, needs.getOrDefault(key, 0L));
+        for (Parcel p : evicted) {
+            long k = org.foodnet.solver.model.RecipientDemand.keyOf(p);
+            long need = needs.getOrDefault(k, 0L);
+            if (ok && !placed(p) && (need <= 0 || delivered.getOrDefault(k, 0L) * (double) needP <= gotP * (double) need)) {
+                ok = false;
+            }
+        }
+        List<Object[]> done = journal;
+        journal = null;
+        if (!ok) {
+            undo(done);
+        }
+    }
+
+    /**
+     * Takes off the trip the parcels of every other recipient and class (all their hops, last first); a parcel whose
+     * delivery cannot come off (the trip would break a rule without it) stays, and so do hops before a hop that cannot
+     * come off (the food waits where they bring it and is placed again from there). The parcels taken off.
+     */
+    private List<Parcel> clear(Trip trip, Parcel starved) {
+        long exceptKey = org.foodnet.solver.model.RecipientDemand.keyOf(starved);
+        java.util.Set<Parcel> onTrip = new java.util.LinkedHashSet<>();
+        for (Visit v : routes.get(trip).seq) {
+            onTrip.add(v.getParcel());
+        }
+        List<Parcel> off = new ArrayList<>();
+        for (Parcel p : onTrip) {
+            long key = org.foodnet.solver.model.RecipientDemand.keyOf(p);
+            if (key == exceptKey || !placed(p) || !removable(p.lastLeg())) {
+                continue;
+            }
+            for (int i = p.getLegs().size() - 1; i >= 0; i--) {
+                Leg l = p.getLegs().get(i);
+                if (tripOf[l.getPickup().getNumber()] != null) {
+                    if (!removable(l)) {
+                        break; // the hops before stay: the food waits where they bring it (placed again from there)
+                    }
+                    remove(l);
+                }
+            }
+            off.add(p);
+        }
+        return off;
+    }
+
+    /** What {@link #commit} and {@link #remove} did during a {@link #repair}, in order; null: not recorded. */
+    private List<Object[]> journal;
+
+    /** Undoes what the journal recorded, last first: every trip gets back its visits in their old order. */
+    private void undo(List<Object[]> done) {
+        for (int i = done.size() - 1; i >= 0; i--) {
+            Object[] e = done.get(i);
+            Leg leg = (Leg) e[0];
+            if (e[1] == null) {
+                remove(leg);
+            } else {
+                int[] at = (int[]) e[1];
+                Trip trip = (Trip) e[2];
+                Route route = routes.get(trip);
+                route.seq.add(at[0], leg.getPickup());
+                route.seq.add(at[1], leg.getDrop());
+                route.refresh();
+                holding(leg, trip, 1);
+            }
+        }
+    }
+
+    /**
+     * The leg that last failed to find a place (see {@link #repair}: after the three tries of {@link #placeAnyhow},
+     * the one that moves food on at the earliest), and the days it was looked for on.
+     */
+    private Leg failedLeg;
+    private int failedLo;
+    private int failedHi;
+    /** The trip that took the hop before the failed one, if any. */
+    private Trip failedUp;
+
     /** When the recipient closes on the parcel's serving day: tight windows first, as in VRPTW insertion. */
     private long closingOfRecipient(Parcel p) {
         Leg last = p.lastLeg();
         return ctx.openTo(last.getToPlace(), PlanningContext.dayOf(last.dueMillis() - 1));
     }
 
+    /** Per recipient and class ({@code RecipientDemand.key}), its floor (see {@code FoodnetConstraints.FLOOR_SHARE}). */
+    private final Map<Long, Long> floors = new java.util.HashMap<>();
+    /** Per recipient and class, its monthly need. */
+    private final Map<Long, Long> needs = new java.util.HashMap<>();
+
     private void prepare() {
         ctx = plan.getContext();
+        for (org.foodnet.solver.model.RecipientDemand d : plan.getRecipientDemands()) {
+            floors.put(d.key(), d.floorGrams(FoodnetConstraints.FLOOR_SHARE));
+            needs.put(d.key(), d.needGrams());
+        }
         int n = plan.getVisits().size();
         tripOf = new Trip[n];
         startOf = new long[n];
@@ -367,6 +586,12 @@ public class GreedyConstruction implements CustomPhaseCommand<MonthPlan> {
             // nothing near fitted: every trip of the leg's days (up to WIDE), as without the index
             best = bestOf(leg, gather(leg, Math.max(0, lo), hi, false, partial));
             failures.merge(best == null ? "widened, in vain" : "widened, found", 1, Integer::sum);
+        }
+        if (best == null) {
+            failedLeg = leg;
+            failedLo = lo;
+            failedHi = hi;
+            failedUp = leg.getUpstream() == null ? null : tripOf[leg.getUpstream().getDrop().getNumber()];
         }
         return best;
     }
@@ -732,6 +957,9 @@ public class GreedyConstruction implements CustomPhaseCommand<MonthPlan> {
     // ------------------------------------------------------------------ committing
 
     private void commit(Leg leg, Insertion ins) {
+        if (journal != null) {
+            journal.add(new Object[] {leg, null});
+        }
         Route route = routes.get(ins.trip());
         route.seq.add(ins.pickupAt(), leg.getPickup());
         route.seq.add(ins.dropAt(), leg.getDrop());
@@ -784,6 +1012,9 @@ public class GreedyConstruction implements CustomPhaseCommand<MonthPlan> {
         touchLinked(leg.getPickup());
         touchLinked(leg.getDrop());
         Route route = routes.get(trip);
+        if (journal != null) {
+            journal.add(new Object[] {leg, new int[] {route.seq.indexOf(leg.getPickup()), route.seq.indexOf(leg.getDrop())}, trip});
+        }
         holding(leg, trip, -1);
         route.seq.remove(leg.getPickup());
         route.seq.remove(leg.getDrop());

@@ -109,4 +109,58 @@ class AllocatorTest {
             assertThat(usual).isGreaterThan(shares.size() / 2);
         }
     }
+
+    /**
+     * Every recipient and class with a need that some lot (not earmarked) of that class can reach on one of its serving
+     * days, by the allocation's day rule (the usual way, or the last two hops on one day), gets a share: a zero
+     * share means no lot can reach it at all. Demo seed 14's cafeterias caf-007 and caf-012 (frozen) get none: they are
+     * open on Fridays to Sundays only, their depot (depot-tottori) on weekdays only, so the delivery needs a Friday,
+     * and no volunteer with a freezer box who drives on a Friday can get from home to the depot, on to the cafeteria
+     * and home again within their slot and longest day.
+     */
+    @Test
+    void everyRecipientAndClassThatALotCanReachGetsAShare() {
+        for (int seed = 9; seed <= 16; seed++) {
+            Network network = DemoNetworkGenerator.generate(seed, 1);
+            FoodPaths paths = new FoodPaths(network, Travel.of(network));
+            Allocator allocator = new Allocator(network, paths);
+            java.util.Set<String> served = new java.util.HashSet<>();
+            for (Share s : allocator.allocate()) {
+                served.add(s.recipient().id() + "|" + s.lot().temperature());
+            }
+            var settings = network.settings();
+            int unreachable = 0;
+            for (var need : network.needs()) {
+                Site r = network.sitesById().get(need.recipientId());
+                for (TemperatureClass c : TemperatureClass.values()) {
+                    if (need.monthlyNeed().get(c) <= 0 || served.contains(r.id() + "|" + c)) {
+                        continue;
+                    }
+                    for (var lot : network.lots()) {
+                        LocalDate first = lot.availableFrom().isBefore(settings.firstDay()) ? settings.firstDay() : lot.availableFrom();
+                        LocalDate last = settings.lastDeliveryDay(lot).isAfter(settings.lastDay()) ? settings.lastDay()
+                                : settings.lastDeliveryDay(lot);
+                        var path = paths.path(lot, r);
+                        if (lot.temperature() != c || lot.earmarkedFor() != null || path.isEmpty() || last.isBefore(first)) {
+                            continue;
+                        }
+                        for (boolean together : new boolean[] {false, true}) {
+                            LocalDate arrival = allocator.earliestArrival(lot, path.get(), first, last, together);
+                            assertThat(arrival != null && need.servingDays().stream()
+                                    .anyMatch(d -> !d.isBefore(arrival) && !d.isAfter(last)))
+                                    .as("seed %d: %s %s gets no share though %s can reach it", seed, r.id(), c, lot.id())
+                                    .isFalse();
+                        }
+                    }
+                    unreachable++;
+                    if (seed == 14) {
+                        assertThat(r.id() + "|" + c).isIn("caf-007|FROZEN", "caf-012|FROZEN", "caf-034|CHILLED");
+                    }
+                }
+            }
+            if (seed == 14) {
+                assertThat(unreachable).isEqualTo(3);
+            }
+        }
+    }
 }
