@@ -10,6 +10,8 @@ import java.util.TreeMap;
 
 import org.foodnet.solver.constraint.FoodnetConstraints;
 import org.foodnet.solver.construct.Inserter.Insertion;
+import org.foodnet.solver.insert.DayWindow;
+import org.foodnet.solver.insert.InsertionCosts;
 import org.foodnet.solver.model.Leg;
 import org.foodnet.solver.model.MonthPlan;
 import org.foodnet.solver.model.Parcel;
@@ -55,10 +57,6 @@ public class GreedyConstruction implements CustomPhaseCommand<MonthPlan> {
      * nearest sites and homes first (only a large network has more).
      */
     static final int DAY_SHARE = GATHER / 2;
-    /** Cost of a day a recipient holds food before serving it (delivering close to the serving day leaves room). */
-    static final long HELD_DAY = 1000L;
-    /** Cost of moving food on a day later on its way (a chain needs days left for its next hops). */
-    static final long LATE_HOP = 10 * PlanningContext.MINUTE;
 
     private MonthPlan plan;
     private PlanningContext ctx;
@@ -237,7 +235,7 @@ public class GreedyConstruction implements CustomPhaseCommand<MonthPlan> {
     /** When the recipient closes on the parcel's serving day: tight windows first, as in VRPTW insertion. */
     private long closingOfRecipient(Parcel p) {
         Leg last = p.lastLeg();
-        return ctx.openTo(last.getToPlace(), PlanningContext.dayOf(last.dueMillis() - 1));
+        return ctx.openTo(last.getToPlace(), DayWindow.servingDay(p));
     }
 
     private void prepare() {
@@ -348,24 +346,18 @@ public class GreedyConstruction implements CustomPhaseCommand<MonthPlan> {
     }
 
     private Insertion bestInsertion(Leg leg) {
-        int lo;
-        if (leg.getUpstream() == null) {
-            lo = PlanningContext.dayOf(leg.getReleaseMillis());
-        } else {
-            Trip up = tripOf[leg.getUpstream().getDrop().getNumber()];
-            if (up == null) {
-                return null;
-            }
-            lo = up.getDay();
+        int lo = DayWindow.firstDay(leg, v -> tripOf[v.getNumber()]);
+        if (lo < 0) {
+            return null;
         }
         // rule 9: no earlier than the recipient has room for it every day until it is served
         lo = Math.max(lo, recipientRoom.firstDay(leg, v -> tripOf[v.getNumber()]));
-        int hi = Math.min(ctx.days() - 1, PlanningContext.dayOf(leg.getParcel().lastLeg().dueMillis() - 1));
+        int hi = DayWindow.lastDay(leg, ctx.days());
         boolean[] partial = {false};
-        Insertion best = bestOf(leg, gather(leg, Math.max(0, lo), hi, true, partial));
+        Insertion best = bestOf(leg, gather(leg, lo, hi, true, partial));
         if (best == null && partial[0]) {
             // nothing near fitted: every trip of the leg's days (up to WIDE), as without the index
-            best = bestOf(leg, gather(leg, Math.max(0, lo), hi, false, partial));
+            best = bestOf(leg, gather(leg, lo, hi, false, partial));
             failures.merge(best == null ? "widened, in vain" : "widened, found", 1, Integer::sum);
         }
         return best;
@@ -455,7 +447,7 @@ public class GreedyConstruction implements CustomPhaseCommand<MonthPlan> {
             rank[i] = routes.get(candidates.get(i)).closeness(leg)
                     + (earliest ? candidates.get(i).getDay() * PlanningContext.DAY : 0)
                     + Math.max(0, lateCost(leg, candidates.get(i)))
-                    - (leg.getPreviousTripId() != null && !leg.movedFrom(candidates.get(i)) ? PlanningContext.DAY : 0);
+                    - InsertionCosts.keptBonus(leg, candidates.get(i));
             order[i] = i;
         }
         Arrays.sort(order, Comparator.comparingLong(i -> rank[i]));
@@ -480,8 +472,8 @@ public class GreedyConstruction implements CustomPhaseCommand<MonthPlan> {
             emptyTried |= empty;
             long dayCost = (earliest ? t.getDay() * PlanningContext.DAY
                     : lateCost(leg, t) >= 0 ? lateCost(leg, t)
-                    : leg.isFinal() ? heldDays(leg, t) * HELD_DAY : t.getDay() * LATE_HOP)
-                    + (leg.movedFrom(t) ? FoodnetConstraints.STABILITY_MILLIS : 0);
+                    : InsertionCosts.dayCost(leg, t))
+                    + InsertionCosts.stability(leg, t);
             Insertion ins = inserter.bestInTrip(leg, t, route.seq, route.driving, dayCost, route.version);
             if (ins != null && (best == null || ins.cost() < best.cost())) {
                 best = ins;
@@ -517,7 +509,7 @@ public class GreedyConstruction implements CustomPhaseCommand<MonthPlan> {
 
     private int computeLastDeliveryDay(Parcel parcel) {
         Leg last = parcel.lastLeg();
-        for (int d = Math.min(ctx.days() - 1, PlanningContext.dayOf(last.dueMillis() - 1)); d >= 0; d--) {
+        for (int d = DayWindow.lastDay(parcel, ctx.days()); d >= 0; d--) {
             if (ctx.isOpen(last.getFromPlace(), d) && ctx.isOpen(last.getToPlace(), d)) {
                 return d;
             }
@@ -531,8 +523,8 @@ public class GreedyConstruction implements CustomPhaseCommand<MonthPlan> {
      */
     private int deliveryDays(Parcel parcel) {
         Leg last = parcel.lastLeg();
-        int lo = Math.max(0, PlanningContext.dayOf(parcel.getLegs().get(0).getReleaseMillis()));
-        int hi = Math.min(ctx.days() - 1, PlanningContext.dayOf(last.dueMillis() - 1));
+        int lo = DayWindow.releaseDay(parcel);
+        int hi = DayWindow.lastDay(parcel, ctx.days());
         int n = 0;
         for (int d = lo; d <= hi; d++) {
             if (ctx.isOpen(last.getFromPlace(), d) && ctx.isOpen(last.getToPlace(), d)) {
@@ -557,12 +549,7 @@ public class GreedyConstruction implements CustomPhaseCommand<MonthPlan> {
             return 10L * (day - target) * PlanningContext.DAY;
         }
         List<Leg> legs = leg.getParcel().getLegs();
-        return legs.get(legs.size() - 2) == leg ? (target - day) * PlanningContext.DAY : day * LATE_HOP;
-    }
-
-    /** Days before its serving day that a final leg unloaded on this trip is held by its recipient. */
-    static long heldDays(Leg leg, Trip t) {
-        return Math.max(0, org.foodnet.solver.model.RecipientHolding.lastHeldDay(leg, t.context().days()) - t.getDay());
+        return legs.get(legs.size() - 2) == leg ? (target - day) * PlanningContext.DAY : day * InsertionCosts.LATE_HOP;
     }
 
     static boolean visitsPlace(List<Visit> seq, int place) {

@@ -8,12 +8,13 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.foodnet.solver.constraint.FoodnetConstraints;
 import org.foodnet.solver.construct.Inserter;
 import org.foodnet.solver.construct.Nearby;
 import org.foodnet.solver.construct.RecipientRoom;
 import org.foodnet.solver.construct.Inserter.Insertion;
 import org.foodnet.solver.construct.Timeline;
+import org.foodnet.solver.insert.DayWindow;
+import org.foodnet.solver.insert.InsertionCosts;
 import org.foodnet.solver.model.Leg;
 import org.foodnet.solver.model.MonthPlan;
 import org.foodnet.solver.model.Parcel;
@@ -280,11 +281,6 @@ final class BestInsertion {
         return recipientRoom.firstDay(leg, this::tripOf);
     }
 
-    /** Days before its serving day that a final leg unloaded on this trip is held by its recipient. */
-    private long heldDays(Leg leg, Trip t) {
-        return Math.max(0, org.foodnet.solver.model.RecipientHolding.lastHeldDay(leg, ctx.days()) - t.getDay());
-    }
-
     /** The trip a visit is on in the hypothetical state (null: not delivered). */
     private Trip tripOf(Visit v) {
         return tripOverride.containsKey(v) ? tripOverride.get(v) : Timeline.LIVE.tripOf(v);
@@ -357,22 +353,14 @@ final class BestInsertion {
         return down == null || down.getDay() >= day;
     }
 
-    /** The first day the leg may travel (its food released, its upstream hop arrived); -1 when upstream is not planned. */
+    /** The first day the leg may travel in the hypothetical state (see {@link DayWindow#firstDay}); -1: upstream not planned. */
     private int firstDay(Leg leg) {
-        int lo = Math.max(0, PlanningContext.dayOf(leg.getReleaseMillis()));
-        if (leg.getUpstream() != null) {
-            Trip up = tripOf(leg.getUpstream().getDrop());
-            if (up == null) {
-                return -1;
-            }
-            lo = Math.max(lo, up.getDay());
-        }
-        return lo;
+        return DayWindow.firstDay(leg, this::tripOf);
     }
 
     /** The last day the leg may travel (its parcel due). */
     private int lastDay(Leg leg) {
-        return Math.min(ctx.days() - 1, PlanningContext.dayOf(leg.getParcel().lastLeg().dueMillis() - 1));
+        return DayWindow.lastDay(leg, ctx.days());
     }
 
     /** The move re-placing the parcel, or null when some leg finds no feasible place. */
@@ -520,7 +508,7 @@ final class BestInsertion {
         Integer[] order = new Integer[candidates.size()];
         for (int i = 0; i < candidates.size(); i++) {
             rank[i] = Inserter.closeness(seqOf(candidates.get(i)), candidates.get(i), leg)
-                    - (leg.getPreviousTripId() != null && !leg.movedFrom(candidates.get(i)) ? PlanningContext.DAY : 0);
+                    - InsertionCosts.keptBonus(leg, candidates.get(i));
             order[i] = i;
         }
         Arrays.sort(order, Comparator.comparingLong(i -> rank[i]));
@@ -546,8 +534,7 @@ final class BestInsertion {
                 continue;
             }
             work += seqOf(t).size() + 1;
-            long dayCost = (leg.isFinal() ? heldDays(leg, t) * 1000L : t.getDay() * 10 * PlanningContext.MINUTE)
-                    + (leg.movedFrom(t) ? FoodnetConstraints.STABILITY_MILLIS : 0);
+            long dayCost = InsertionCosts.dayCost(leg, t) + InsertionCosts.stability(leg, t);
             Insertion ins = inserter.bestInTrip(leg, t, seqOf(t), d, dayCost);
             if (ins != null && (best == null || ins.cost() < best.cost())) {
                 best = ins;
