@@ -10,6 +10,7 @@ import java.util.TreeMap;
 
 import org.foodnet.solver.constraint.FoodnetConstraints;
 import org.foodnet.solver.construct.Inserter.Insertion;
+import org.foodnet.solver.insert.CandidateTrips;
 import org.foodnet.solver.insert.DayWindow;
 import org.foodnet.solver.insert.InsertionCosts;
 import org.foodnet.solver.model.Leg;
@@ -49,7 +50,7 @@ public class GreedyConstruction implements CustomPhaseCommand<MonthPlan> {
      * Candidate trips gathered per leg before ranking: days are taken earliest first and no further day once
      * this many are found (a small month never reaches it: every trip of the leg's days is ranked).
      */
-    static final int GATHER = 256;
+    static final int GATHER = CandidateTrips.GATHER;
     /** When nothing near fits: every trip of the leg's days, earliest first, no further day once this many. */
     static final int WIDE = 4 * GATHER;
     /**
@@ -376,7 +377,7 @@ public class GreedyConstruction implements CustomPhaseCommand<MonthPlan> {
         int from = leg.getFromPlace();
         int to = leg.getToPlace();
         for (int d = lo; d <= hi; d++) {
-            if (!ctx.isOpen(from, d) || !ctx.isOpen(to, d)) {
+            if (!DayWindow.bothEndsOpen(ctx, leg, d)) {
                 continue;
             }
             if (candidates.size() >= (indexed ? GATHER : WIDE)) {
@@ -434,52 +435,32 @@ public class GreedyConstruction implements CustomPhaseCommand<MonthPlan> {
         }
         route.gathered = stamp;
         Trip t = route.trip;
-        if (t.capacity(leg.classIndex()) >= leg.getGrams() && Inserter.recipientFits(leg, route.seq)) {
+        if (CandidateTrips.fits(leg, t, route.seq)) {
             candidates.add(t);
         }
     }
 
-    /** The cheapest insertion into the closest of these trips (see {@link #CANDIDATE_TRIPS}), or null. */
+    /**
+     * The cheapest insertion into the closest of these trips, or null: the {@link #CANDIDATE_TRIPS} closest, then
+     * up to as many more that already stop at the leg's pickup site (see {@link CandidateTrips#cheapest}).
+     */
     private Insertion bestOf(Leg leg, List<Trip> candidates) {
-        long[] rank = new long[candidates.size()];
-        Integer[] order = new Integer[candidates.size()];
-        for (int i = 0; i < candidates.size(); i++) {
-            rank[i] = routes.get(candidates.get(i)).closeness(leg)
-                    + (earliest ? candidates.get(i).getDay() * PlanningContext.DAY : 0)
-                    + Math.max(0, lateCost(leg, candidates.get(i)))
-                    - InsertionCosts.keptBonus(leg, candidates.get(i));
-            order[i] = i;
-        }
-        Arrays.sort(order, Comparator.comparingLong(i -> rank[i]));
-        Insertion best = null;
-        int examined = 0;
-        boolean emptyTried = false;
-        for (Integer i : order) {
-            Trip t = candidates.get(i);
-            Route route = routes.get(t);
-            boolean empty = route.seq.isEmpty();
-            if (examined >= 2 * CANDIDATE_TRIPS && (best != null || emptyTried)) {
-                break; // nothing further would be examined
-            }
-            if (examined >= 2 * CANDIDATE_TRIPS
-                    || (examined >= CANDIDATE_TRIPS && !route.stopsAt(leg.getFromPlace()))) {
-                // beyond the closest trips: one empty trip more, only when nothing fitted so far
-                if (best != null || emptyTried || !empty) {
-                    continue;
-                }
-            }
-            examined++;
-            emptyTried |= empty;
-            long dayCost = (earliest ? t.getDay() * PlanningContext.DAY
-                    : lateCost(leg, t) >= 0 ? lateCost(leg, t)
-                    : InsertionCosts.dayCost(leg, t))
-                    + InsertionCosts.stability(leg, t);
-            Insertion ins = inserter.bestInTrip(leg, t, route.seq, route.driving, dayCost, route.version);
-            if (ins != null && (best == null || ins.cost() < best.cost())) {
-                best = ins;
-            }
-        }
-        return best;
+        return CandidateTrips.cheapest(candidates,
+                t -> routes.get(t).closeness(leg)
+                        + (earliest ? t.getDay() * PlanningContext.DAY : 0)
+                        + Math.max(0, lateCost(leg, t))
+                        - InsertionCosts.keptBonus(leg, t),
+                CANDIDATE_TRIPS, 2 * CANDIDATE_TRIPS,
+                t -> routes.get(t).stopsAt(leg.getFromPlace()),
+                t -> routes.get(t).seq.isEmpty(),
+                t -> {
+                    Route route = routes.get(t);
+                    long dayCost = (earliest ? t.getDay() * PlanningContext.DAY
+                            : lateCost(leg, t) >= 0 ? lateCost(leg, t)
+                            : InsertionCosts.dayCost(leg, t))
+                            + InsertionCosts.stability(leg, t);
+                    return inserter.bestInTrip(leg, t, route.seq, route.driving, dayCost, route.version);
+                });
     }
 
     /**
@@ -510,7 +491,7 @@ public class GreedyConstruction implements CustomPhaseCommand<MonthPlan> {
     private int computeLastDeliveryDay(Parcel parcel) {
         Leg last = parcel.lastLeg();
         for (int d = DayWindow.lastDay(parcel, ctx.days()); d >= 0; d--) {
-            if (ctx.isOpen(last.getFromPlace(), d) && ctx.isOpen(last.getToPlace(), d)) {
+            if (DayWindow.bothEndsOpen(ctx, last, d)) {
                 return d;
             }
         }
@@ -527,7 +508,7 @@ public class GreedyConstruction implements CustomPhaseCommand<MonthPlan> {
         int hi = DayWindow.lastDay(parcel, ctx.days());
         int n = 0;
         for (int d = lo; d <= hi; d++) {
-            if (ctx.isOpen(last.getFromPlace(), d) && ctx.isOpen(last.getToPlace(), d)) {
+            if (DayWindow.bothEndsOpen(ctx, last, d)) {
                 n++;
             }
         }

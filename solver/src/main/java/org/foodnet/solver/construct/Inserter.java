@@ -2,6 +2,7 @@ package org.foodnet.solver.construct;
 
 import java.util.List;
 
+import org.foodnet.solver.insert.DayWindow;
 import org.foodnet.solver.model.Leg;
 import org.foodnet.solver.model.PlanningContext;
 import org.foodnet.solver.model.Trip;
@@ -68,7 +69,7 @@ public final class Inserter {
         int d = t.getDay();
         int a = leg.getFromPlace();
         int b = leg.getToPlace();
-        if (t.isBucket() || t.capacity(leg.classIndex()) < leg.getGrams() || !ctx.isOpen(a, d) || !ctx.isOpen(b, d)) {
+        if (t.isBucket() || t.capacity(leg.classIndex()) < leg.getGrams() || !DayWindow.bothEndsOpen(ctx, leg, d)) {
             return false;
         }
         int home = t.getHomePlace();

@@ -41,6 +41,11 @@ public final class DayWindow {
         return lastDay(leg.getParcel(), days);
     }
 
+    /** Whether both ends of the leg are open on the day (a leg travels only on such a day). */
+    public static boolean bothEndsOpen(PlanningContext ctx, Leg leg, int day) {
+        return ctx.isOpen(leg.getFromPlace(), day) && ctx.isOpen(leg.getToPlace(), day);
+    }
+
     /**
      * The first day the leg may travel: its food released and its upstream hop arrived, the upstream drop's
      * trip taken from {@code tripOf}; -1 when the leg has an upstream hop that is not planned (null trip).

@@ -1,8 +1,6 @@
 package org.foodnet.solver.move;
 
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -13,6 +11,7 @@ import org.foodnet.solver.construct.Nearby;
 import org.foodnet.solver.construct.RecipientRoom;
 import org.foodnet.solver.construct.Inserter.Insertion;
 import org.foodnet.solver.construct.Timeline;
+import org.foodnet.solver.insert.CandidateTrips;
 import org.foodnet.solver.insert.DayWindow;
 import org.foodnet.solver.insert.InsertionCosts;
 import org.foodnet.solver.model.Leg;
@@ -400,7 +399,7 @@ final class BestInsertion {
     }
 
     /** Candidate trips gathered per leg before ranking (a window with no more trips is looked at whole). */
-    static final int GATHER = 256;
+    static final int GATHER = CandidateTrips.GATHER;
     private Nearby nearby;
     private RecipientRoom recipientRoom;
     private int[] gathered;
@@ -423,7 +422,7 @@ final class BestInsertion {
         }
         if (inWindow <= GATHER) {
             for (int d = lo; d <= hi; d++) {
-                if (ctx.isOpen(from, d) && ctx.isOpen(to, d)) {
+                if (DayWindow.bothEndsOpen(ctx, leg, d)) {
                     for (Trip t : byDay.get(d)) {
                         if (fits(leg, t)) {
                             candidates.add(t);
@@ -441,7 +440,7 @@ final class BestInsertion {
         int stamp = ++gatherStamp;
         List<Trip> all = plan.getTrips();
         for (int d = lo; d <= hi && candidates.size() < GATHER; d++) {
-            if (!ctx.isOpen(from, d) || !ctx.isOpen(to, d)) {
+            if (!DayWindow.bothEndsOpen(ctx, leg, d)) {
                 continue;
             }
             if (byDay.get(d).size() <= Nearby.SMALL_DAY) {
@@ -482,7 +481,7 @@ final class BestInsertion {
     }
 
     private boolean fits(Leg leg, Trip t) {
-        return t != avoid && t.capacity(leg.classIndex()) >= leg.getGrams() && Inserter.recipientFits(leg, seqOf(t));
+        return t != avoid && CandidateTrips.fits(leg, t, seqOf(t));
     }
 
     private Insertion best(Leg leg) {
@@ -495,7 +494,7 @@ final class BestInsertion {
         List<Trip> candidates;
         if (forcedLeg != null && leg == forcedLeg) {
             int day = forcedTrip.getDay();
-            candidates = day >= lo && day <= hi && ctx.isOpen(leg.getFromPlace(), day) && ctx.isOpen(leg.getToPlace(), day)
+            candidates = day >= lo && day <= hi && DayWindow.bothEndsOpen(ctx, leg, day)
                     && fits(leg, forcedTrip) ? List.of(forcedTrip) : List.of();
         } else {
             if (forcedLeg != null && forcedLeg.getParcel() == leg.getParcel()
@@ -504,42 +503,17 @@ final class BestInsertion {
             }
             candidates = candidates(leg, lo, hi);
         }
-        long[] rank = new long[candidates.size()];
-        Integer[] order = new Integer[candidates.size()];
-        for (int i = 0; i < candidates.size(); i++) {
-            rank[i] = Inserter.closeness(seqOf(candidates.get(i)), candidates.get(i), leg)
-                    - InsertionCosts.keptBonus(leg, candidates.get(i));
-            order[i] = i;
-        }
-        Arrays.sort(order, Comparator.comparingLong(i -> rank[i]));
-        Insertion best = null;
-        int examined = 0;
-        boolean emptyTried = false;
-        for (Integer i : order) {
-            Trip t = candidates.get(i);
-            boolean empty = seqOf(t).isEmpty();
-            if (examined >= CANDIDATE_TRIPS) {
-                // beyond the closest trips: one empty trip more, only when nothing fitted so far
-                if (best != null || emptyTried) {
-                    break;
-                }
-                if (!empty) {
-                    continue;
-                }
-            }
-            examined++;
-            emptyTried |= empty;
-            long d = drivingOf(t);
-            if (d < 0) {
-                continue;
-            }
-            work += seqOf(t).size() + 1;
-            long dayCost = InsertionCosts.dayCost(leg, t) + InsertionCosts.stability(leg, t);
-            Insertion ins = inserter.bestInTrip(leg, t, seqOf(t), d, dayCost);
-            if (ins != null && (best == null || ins.cost() < best.cost())) {
-                best = ins;
-            }
-        }
-        return best;
+        return CandidateTrips.cheapest(candidates,
+                t -> Inserter.closeness(seqOf(t), t, leg) - InsertionCosts.keptBonus(leg, t),
+                CANDIDATE_TRIPS, CANDIDATE_TRIPS, t -> true, t -> seqOf(t).isEmpty(),
+                t -> {
+                    long d = drivingOf(t);
+                    if (d < 0) {
+                        return null;
+                    }
+                    work += seqOf(t).size() + 1;
+                    long dayCost = InsertionCosts.dayCost(leg, t) + InsertionCosts.stability(leg, t);
+                    return inserter.bestInTrip(leg, t, seqOf(t), d, dayCost);
+                });
     }
 }
