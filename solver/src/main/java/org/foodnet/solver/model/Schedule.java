@@ -24,6 +24,31 @@ public final class Schedule {
         return Math.max(arrival, open);
     }
 
+    /**
+     * Arrival, service start and departure of {@code visit} after {@code prev} (null: the trip's first visit),
+     * written to {@code out[0]}, {@code out[1]} and {@code out[2]}: a visit at the previous visit's place is in
+     * the same stop and shares its times; otherwise the driver comes on from the previous departure (or from
+     * home at the slot start), waits for the site to open and spends the visit's service time.
+     */
+    public static void times(PlanningContext ctx, Trip trip, Visit prev, Visit visit, long[] out) {
+        if (prev != null && prev.getPlace() == visit.getPlace()) {
+            out[0] = prev.getArrival();
+            out[1] = prev.getServiceStart();
+            out[2] = prev.getDeparture();
+            return;
+        }
+        long arrival = arrival(ctx, trip, prev, prev == null ? 0L : prev.getDeparture(), visit);
+        long start = serviceStart(ctx, trip, visit, arrival);
+        out[0] = arrival;
+        out[1] = start;
+        out[2] = start + visit.getServiceMillis();
+    }
+
+    /** The load of a temperature class on board after the visit ({@code prev}: the visit before it, or null). */
+    public static long load(Visit prev, Visit visit, int classIndex) {
+        return (prev == null ? 0L : prev.load(classIndex)) + (visit.classIndex() == classIndex ? visit.delta() : 0L);
+    }
+
     /** When the driver leaves home: just in time for the first visit, never before the slot starts. */
     public static long tripStart(PlanningContext ctx, Trip trip, Visit first, long firstServiceStart) {
         return firstServiceStart - ctx.travelMillis(trip.getHomePlace(), first.getPlace());
