@@ -819,7 +819,7 @@ public class GreedyConstruction implements CustomPhaseCommand<MonthPlan> {
                 bestFrom = Math.min(bestFrom, c.travelMillis(place, from));
                 bestTo = Math.min(bestTo, c.travelMillis(place, to));
             }
-            return bestFrom + bestTo + (seq.isEmpty() ? PlanningContext.MINUTE * 30 : 0);
+            return bestFrom + bestTo + (seq.isEmpty() ? CandidateTrips.EMPTY_TRIP : 0);
         }
 
         void refresh() {

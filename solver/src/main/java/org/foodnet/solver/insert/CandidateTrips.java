@@ -9,6 +9,7 @@ import java.util.function.ToLongFunction;
 import org.foodnet.solver.construct.Inserter;
 import org.foodnet.solver.construct.Inserter.Insertion;
 import org.foodnet.solver.model.Leg;
+import org.foodnet.solver.model.PlanningContext;
 import org.foodnet.solver.model.Trip;
 import org.foodnet.solver.model.Visit;
 
@@ -21,6 +22,9 @@ public final class CandidateTrips {
 
     /** Candidate trips gathered per leg before ranking (a small month never reaches it). */
     public static final int GATHER = 256;
+
+    /** Ranking trips by closeness: an empty trip counts as this much further away (a volunteer's extra trip). */
+    public static final long EMPTY_TRIP = 30 * PlanningContext.MINUTE;
 
     private CandidateTrips() {
     }

@@ -13,14 +13,25 @@ public final class Schedule {
 
     /** Arrival at a visit's place after the previous visit (or from home when {@code prev} is null). */
     public static long arrival(PlanningContext ctx, Trip trip, Visit prev, long prevDeparture, Visit visit) {
-        if (prev == null) {
-            return trip.getSlotStart() + ctx.travelMillis(trip.getHomePlace(), visit.getPlace());
-        }
-        return prevDeparture + ctx.travelMillis(prev.getPlace(), visit.getPlace());
+        return leave(trip, prev == null, prevDeparture)
+                + ctx.travelMillis(prev == null ? trip.getHomePlace() : prev.getPlace(), visit.getPlace());
     }
 
     public static long serviceStart(PlanningContext ctx, Trip trip, Visit visit, long arrival) {
-        long open = ctx.openFrom(visit.getPlace(), trip.getDay());
+        return serviceStart(arrival, ctx.openFrom(visit.getPlace(), trip.getDay()));
+    }
+
+    /**
+     * When the driver sets off towards the next stop: from home at the slot start before the trip's first stop
+     * ({@code fromHome}), else when the previous stop's service ends. The same rule on plain numbers for the
+     * insertion heuristics, which time hypothetical sequences.
+     */
+    public static long leave(Trip trip, boolean fromHome, long prevDeparture) {
+        return fromHome ? trip.getSlotStart() : prevDeparture;
+    }
+
+    /** Service starts on arrival, or when the site opens if that is later (the driver waits). */
+    public static long serviceStart(long arrival, long open) {
         return Math.max(arrival, open);
     }
 
