@@ -96,34 +96,40 @@ final class BestInsertion {
         }
         Moves moves = new Moves();
         for (Parcel parcel : parcels) {
-            Map<Trip, List<Visit>> before = new java.util.LinkedHashMap<>();
-            int mark = moves.size();
-            boolean placed = true;
-            for (Leg leg : parcel.getLegs()) {
-                if (!place(leg, moves, before)) {
-                    placed = false;
-                    break;
-                }
-            }
-            if (placed) {
-                continue;
-            }
-            // undo this parcel's legs placed so far; it stays undelivered
-            moves.truncate(mark);
-            for (Leg leg : parcel.getLegs()) {
-                tripOverride.put(leg.getPickup(), null);
-                tripOverride.put(leg.getDrop(), null);
-            }
-            for (Map.Entry<Trip, List<Visit>> e : before.entrySet()) {
-                resimulate(e.getKey(), e.getValue());
-            }
-            int at = 0;
-            for (Leg leg : parcel.getLegs()) {
-                moves.add(leg.getPickup(), parcel.getBucket(), at++);
-                moves.add(leg.getDrop(), parcel.getBucket(), at++);
-            }
+            placeOrLeave(parcel, moves);
         }
         return moves.build();
+    }
+
+    /**
+     * Puts the parcel's legs in chain order at their cheapest feasible places; when one finds none, undoes the
+     * legs placed so far and leaves the parcel in its bucket (undelivered).
+     */
+    private void placeOrLeave(Parcel parcel, Moves moves) {
+        Map<Trip, List<Visit>> before = new java.util.LinkedHashMap<>();
+        int mark = moves.size();
+        for (Leg leg : parcel.getLegs()) {
+            if (!place(leg, moves, before)) {
+                undo(parcel, moves, mark, before);
+                return;
+            }
+        }
+    }
+
+    private void undo(Parcel parcel, Moves moves, int mark, Map<Trip, List<Visit>> before) {
+        moves.truncate(mark);
+        for (Leg leg : parcel.getLegs()) {
+            tripOverride.put(leg.getPickup(), null);
+            tripOverride.put(leg.getDrop(), null);
+        }
+        for (Map.Entry<Trip, List<Visit>> e : before.entrySet()) {
+            resimulate(e.getKey(), e.getValue());
+        }
+        int at = 0;
+        for (Leg leg : parcel.getLegs()) {
+            moves.add(leg.getPickup(), parcel.getBucket(), at++);
+            moves.add(leg.getDrop(), parcel.getBucket(), at++);
+        }
     }
 
     /**
@@ -165,31 +171,7 @@ final class BestInsertion {
         List<Parcel> rest = new ArrayList<>(ejected);
         rest.remove(parcel);
         for (Parcel p : rest) {
-            Map<Trip, List<Visit>> before = new java.util.LinkedHashMap<>();
-            int mark = moves.size();
-            boolean placed = true;
-            for (Leg l : p.getLegs()) {
-                if (!place(l, moves, before)) {
-                    placed = false;
-                    break;
-                }
-            }
-            if (placed) {
-                continue;
-            }
-            moves.truncate(mark);
-            for (Leg l : p.getLegs()) {
-                tripOverride.put(l.getPickup(), null);
-                tripOverride.put(l.getDrop(), null);
-            }
-            for (Map.Entry<Trip, List<Visit>> e : before.entrySet()) {
-                resimulate(e.getKey(), e.getValue());
-            }
-            int at = 0;
-            for (Leg l : p.getLegs()) {
-                moves.add(l.getPickup(), p.getBucket(), at++);
-                moves.add(l.getDrop(), p.getBucket(), at++);
-            }
+            placeOrLeave(p, moves);
         }
         return moves.build();
     }
