@@ -10,6 +10,9 @@ import java.util.TreeMap;
 
 import org.foodnet.solver.constraint.FoodnetConstraints;
 import org.foodnet.solver.construct.Inserter.Insertion;
+import org.foodnet.solver.insert.CandidateTrips;
+import org.foodnet.solver.insert.DayWindow;
+import org.foodnet.solver.insert.InsertionCosts;
 import org.foodnet.solver.model.Leg;
 import org.foodnet.solver.model.MonthPlan;
 import org.foodnet.solver.model.Parcel;
@@ -48,7 +51,7 @@ public class GreedyConstruction implements CustomPhaseCommand<MonthPlan> {
      * Candidate trips gathered per leg before ranking: days are taken earliest first and no further day once
      * this many are found (a small month never reaches it: every trip of the leg's days is ranked).
      */
-    static final int GATHER = 256;
+    static final int GATHER = CandidateTrips.GATHER;
     /** When nothing near fits: every trip of the leg's days, earliest first, no further day once this many. */
     static final int WIDE = 4 * GATHER;
     /**
@@ -56,10 +59,6 @@ public class GreedyConstruction implements CustomPhaseCommand<MonthPlan> {
      * nearest sites and homes first (only a large network has more).
      */
     static final int DAY_SHARE = GATHER / 2;
-    /** Cost of a day a recipient holds food before serving it (delivering close to the serving day leaves room). */
-    static final long HELD_DAY = 1000L;
-    /** Cost of moving food on a day later on its way (a chain needs days left for its next hops). */
-    static final long LATE_HOP = 10 * PlanningContext.MINUTE;
 
     private MonthPlan plan;
     private PlanningContext ctx;
@@ -447,7 +446,7 @@ public class GreedyConstruction implements CustomPhaseCommand<MonthPlan> {
     /** When the recipient closes on the parcel's serving day: tight windows first, as in VRPTW insertion. */
     private long closingOfRecipient(Parcel p) {
         Leg last = p.lastLeg();
-        return ctx.openTo(last.getToPlace(), PlanningContext.dayOf(last.dueMillis() - 1));
+        return ctx.openTo(last.getToPlace(), DayWindow.servingDay(p));
     }
 
     /** Per recipient and class ({@code RecipientDemand.key}), its floor (see {@code FoodnetConstraints.FLOOR_SHARE}). */
@@ -567,24 +566,18 @@ public class GreedyConstruction implements CustomPhaseCommand<MonthPlan> {
     }
 
     private Insertion bestInsertion(Leg leg) {
-        int lo;
-        if (leg.getUpstream() == null) {
-            lo = PlanningContext.dayOf(leg.getReleaseMillis());
-        } else {
-            Trip up = tripOf[leg.getUpstream().getDrop().getNumber()];
-            if (up == null) {
-                return null;
-            }
-            lo = up.getDay();
+        int lo = DayWindow.firstDay(leg, v -> tripOf[v.getNumber()]);
+        if (lo < 0) {
+            return null;
         }
         // rule 9: no earlier than the recipient has room for it every day until it is served
         lo = Math.max(lo, recipientRoom.firstDay(leg, v -> tripOf[v.getNumber()]));
-        int hi = Math.min(ctx.days() - 1, PlanningContext.dayOf(leg.getParcel().lastLeg().dueMillis() - 1));
+        int hi = DayWindow.lastDay(leg, ctx.days());
         boolean[] partial = {false};
-        Insertion best = bestOf(leg, gather(leg, Math.max(0, lo), hi, true, partial));
+        Insertion best = bestOf(leg, gather(leg, lo, hi, true, partial));
         if (best == null && partial[0]) {
             // nothing near fitted: every trip of the leg's days (up to WIDE), as without the index
-            best = bestOf(leg, gather(leg, Math.max(0, lo), hi, false, partial));
+            best = bestOf(leg, gather(leg, lo, hi, false, partial));
             failures.merge(best == null ? "widened, in vain" : "widened, found", 1, Integer::sum);
         }
         if (best == null) {
@@ -609,7 +602,7 @@ public class GreedyConstruction implements CustomPhaseCommand<MonthPlan> {
         int from = leg.getFromPlace();
         int to = leg.getToPlace();
         for (int d = lo; d <= hi; d++) {
-            if (!ctx.isOpen(from, d) || !ctx.isOpen(to, d)) {
+            if (!DayWindow.bothEndsOpen(ctx, leg, d)) {
                 continue;
             }
             if (candidates.size() >= (indexed ? GATHER : WIDE)) {
@@ -667,52 +660,32 @@ public class GreedyConstruction implements CustomPhaseCommand<MonthPlan> {
         }
         route.gathered = stamp;
         Trip t = route.trip;
-        if (t.capacity(leg.classIndex()) >= leg.getGrams() && Inserter.recipientFits(leg, route.seq)) {
+        if (CandidateTrips.fits(leg, t, route.seq)) {
             candidates.add(t);
         }
     }
 
-    /** The cheapest insertion into the closest of these trips (see {@link #CANDIDATE_TRIPS}), or null. */
+    /**
+     * The cheapest insertion into the closest of these trips, or null: the {@link #CANDIDATE_TRIPS} closest, then
+     * up to as many more that already stop at the leg's pickup site (see {@link CandidateTrips#cheapest}).
+     */
     private Insertion bestOf(Leg leg, List<Trip> candidates) {
-        long[] rank = new long[candidates.size()];
-        Integer[] order = new Integer[candidates.size()];
-        for (int i = 0; i < candidates.size(); i++) {
-            rank[i] = routes.get(candidates.get(i)).closeness(leg)
-                    + (earliest ? candidates.get(i).getDay() * PlanningContext.DAY : 0)
-                    + Math.max(0, lateCost(leg, candidates.get(i)))
-                    - (leg.getPreviousTripId() != null && !leg.movedFrom(candidates.get(i)) ? PlanningContext.DAY : 0);
-            order[i] = i;
-        }
-        Arrays.sort(order, Comparator.comparingLong(i -> rank[i]));
-        Insertion best = null;
-        int examined = 0;
-        boolean emptyTried = false;
-        for (Integer i : order) {
-            Trip t = candidates.get(i);
-            Route route = routes.get(t);
-            boolean empty = route.seq.isEmpty();
-            if (examined >= 2 * CANDIDATE_TRIPS && (best != null || emptyTried)) {
-                break; // nothing further would be examined
-            }
-            if (examined >= 2 * CANDIDATE_TRIPS
-                    || (examined >= CANDIDATE_TRIPS && !route.stopsAt(leg.getFromPlace()))) {
-                // beyond the closest trips: one empty trip more, only when nothing fitted so far
-                if (best != null || emptyTried || !empty) {
-                    continue;
-                }
-            }
-            examined++;
-            emptyTried |= empty;
-            long dayCost = (earliest ? t.getDay() * PlanningContext.DAY
-                    : lateCost(leg, t) >= 0 ? lateCost(leg, t)
-                    : leg.isFinal() ? heldDays(leg, t) * HELD_DAY : t.getDay() * LATE_HOP)
-                    + (leg.movedFrom(t) ? FoodnetConstraints.STABILITY_MILLIS : 0);
-            Insertion ins = inserter.bestInTrip(leg, t, route.seq, route.driving, dayCost, route.version);
-            if (ins != null && (best == null || ins.cost() < best.cost())) {
-                best = ins;
-            }
-        }
-        return best;
+        return CandidateTrips.cheapest(candidates,
+                t -> routes.get(t).closeness(leg)
+                        + (earliest ? t.getDay() * PlanningContext.DAY : 0)
+                        + Math.max(0, lateCost(leg, t))
+                        - InsertionCosts.keptBonus(leg, t),
+                CANDIDATE_TRIPS, 2 * CANDIDATE_TRIPS,
+                t -> routes.get(t).stopsAt(leg.getFromPlace()),
+                t -> routes.get(t).seq.isEmpty(),
+                t -> {
+                    Route route = routes.get(t);
+                    long dayCost = (earliest ? t.getDay() * PlanningContext.DAY
+                            : lateCost(leg, t) >= 0 ? lateCost(leg, t)
+                            : InsertionCosts.dayCost(leg, t))
+                            + InsertionCosts.stability(leg, t);
+                    return inserter.bestInTrip(leg, t, route.seq, route.driving, dayCost, route.version);
+                });
     }
 
     /**
@@ -742,8 +715,8 @@ public class GreedyConstruction implements CustomPhaseCommand<MonthPlan> {
 
     private int computeLastDeliveryDay(Parcel parcel) {
         Leg last = parcel.lastLeg();
-        for (int d = Math.min(ctx.days() - 1, PlanningContext.dayOf(last.dueMillis() - 1)); d >= 0; d--) {
-            if (ctx.isOpen(last.getFromPlace(), d) && ctx.isOpen(last.getToPlace(), d)) {
+        for (int d = DayWindow.lastDay(parcel, ctx.days()); d >= 0; d--) {
+            if (DayWindow.bothEndsOpen(ctx, last, d)) {
                 return d;
             }
         }
@@ -756,11 +729,11 @@ public class GreedyConstruction implements CustomPhaseCommand<MonthPlan> {
      */
     private int deliveryDays(Parcel parcel) {
         Leg last = parcel.lastLeg();
-        int lo = Math.max(0, PlanningContext.dayOf(parcel.getLegs().get(0).getReleaseMillis()));
-        int hi = Math.min(ctx.days() - 1, PlanningContext.dayOf(last.dueMillis() - 1));
+        int lo = DayWindow.releaseDay(parcel);
+        int hi = DayWindow.lastDay(parcel, ctx.days());
         int n = 0;
         for (int d = lo; d <= hi; d++) {
-            if (ctx.isOpen(last.getFromPlace(), d) && ctx.isOpen(last.getToPlace(), d)) {
+            if (DayWindow.bothEndsOpen(ctx, last, d)) {
                 n++;
             }
         }
@@ -782,12 +755,7 @@ public class GreedyConstruction implements CustomPhaseCommand<MonthPlan> {
             return 10L * (day - target) * PlanningContext.DAY;
         }
         List<Leg> legs = leg.getParcel().getLegs();
-        return legs.get(legs.size() - 2) == leg ? (target - day) * PlanningContext.DAY : day * LATE_HOP;
-    }
-
-    /** Days before its serving day that a final leg unloaded on this trip is held by its recipient. */
-    static long heldDays(Leg leg, Trip t) {
-        return Math.max(0, org.foodnet.solver.model.RecipientHolding.lastHeldDay(leg, t.context().days()) - t.getDay());
+        return legs.get(legs.size() - 2) == leg ? (target - day) * PlanningContext.DAY : day * InsertionCosts.LATE_HOP;
     }
 
     static boolean visitsPlace(List<Visit> seq, int place) {
@@ -1082,7 +1050,7 @@ public class GreedyConstruction implements CustomPhaseCommand<MonthPlan> {
                 bestFrom = Math.min(bestFrom, c.travelMillis(place, from));
                 bestTo = Math.min(bestTo, c.travelMillis(place, to));
             }
-            return bestFrom + bestTo + (seq.isEmpty() ? PlanningContext.MINUTE * 30 : 0);
+            return bestFrom + bestTo + (seq.isEmpty() ? CandidateTrips.EMPTY_TRIP : 0);
         }
 
         void refresh() {

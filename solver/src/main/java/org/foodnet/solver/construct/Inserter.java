@@ -2,7 +2,10 @@ package org.foodnet.solver.construct;
 
 import java.util.List;
 
+import org.foodnet.solver.insert.CandidateTrips;
+import org.foodnet.solver.insert.DayWindow;
 import org.foodnet.solver.model.Leg;
+import org.foodnet.solver.model.Schedule;
 import org.foodnet.solver.model.PlanningContext;
 import org.foodnet.solver.model.Trip;
 import org.foodnet.solver.model.Visit;
@@ -68,13 +71,13 @@ public final class Inserter {
         int d = t.getDay();
         int a = leg.getFromPlace();
         int b = leg.getToPlace();
-        if (t.isBucket() || t.capacity(leg.classIndex()) < leg.getGrams() || !ctx.isOpen(a, d) || !ctx.isOpen(b, d)) {
+        if (t.isBucket() || t.capacity(leg.classIndex()) < leg.getGrams() || !DayWindow.bothEndsOpen(ctx, leg, d)) {
             return false;
         }
         int home = t.getHomePlace();
-        long startA = Math.max(t.getSlotStart() + ctx.travelMillis(home, a), ctx.openFrom(a, d));
+        long startA = Schedule.serviceStart(Schedule.leave(t, true, 0L) + ctx.travelMillis(home, a), ctx.openFrom(a, d));
         long leaveA = startA + leg.getPickup().getServiceMillis();
-        long startB = Math.max(leaveA + ctx.travelMillis(a, b), ctx.openFrom(b, d));
+        long startB = Schedule.serviceStart(leaveA + ctx.travelMillis(a, b), ctx.openFrom(b, d));
         long leaveB = startB + leg.getDrop().getServiceMillis();
         long back = leaveB + ctx.travelMillis(b, home);
         long left = startA - ctx.travelMillis(home, a);
@@ -91,7 +94,7 @@ public final class Inserter {
             bestFrom = Math.min(bestFrom, ctx.travelMillis(v.getPlace(), leg.getFromPlace()));
             bestTo = Math.min(bestTo, ctx.travelMillis(v.getPlace(), leg.getToPlace()));
         }
-        return bestFrom + bestTo + (seq.isEmpty() ? PlanningContext.MINUTE * 30 : 0);
+        return bestFrom + bestTo + (seq.isEmpty() ? CandidateTrips.EMPTY_TRIP : 0);
     }
 
     /** What this trip unloads at the leg's recipient, with this leg, fits the recipient's storage. */
@@ -202,7 +205,7 @@ public final class Inserter {
             dep[x] = timed ? timeline.departure(v) : simDep[v.getNumber()];
             first[x] = x == 0 || orig[x - 1].getPlace() != v.getPlace();
             int prevPlace = x == 0 ? trip.getHomePlace() : orig[x - 1].getPlace();
-            long prevDep = x == 0 ? trip.getSlotStart() : dep[x - 1];
+            long prevDep = Schedule.leave(trip, x == 0, x == 0 ? 0L : dep[x - 1]);
             arrival[x] = prevDep + ctx.travelMillis(prevPlace, v.getPlace());
             load[v.classIndex()] += v.delta();
             for (int c = 0; c < 3; c++) {
@@ -218,8 +221,8 @@ public final class Inserter {
             deadline[x] = deadline(orig[x]);
             downStart[x] = downstreamStart(orig[x], trip);
         }
-        long firstStart = start[0] - ctx.travelMillis(trip.getHomePlace(), orig[0].getPlace());
-        long end = dep[n - 1] + ctx.travelMillis(orig[n - 1].getPlace(), trip.getHomePlace());
+        long firstStart = Schedule.tripStart(ctx, trip, orig[0], start[0]);
+        long end = Schedule.tripEnd(ctx, trip, orig[n - 1], dep[n - 1]);
         // slack[x] (stop-first x): how much later the arrival at x may be with x..end still keeping every rule
         long[] slack = new long[n + 1];
         slack[n] = Math.min(trip.getSlotEnd(), firstStart + trip.getMaxMillis()) - end;
@@ -300,7 +303,7 @@ public final class Inserter {
             }
             boolean maybe = i == 0; // a new first visit changes the trip's start: verified by full simulation
             int prevPlace = i == 0 ? trip.getHomePlace() : orig[i - 1].getPlace();
-            long prevDep = i == 0 ? trip.getSlotStart() : dep[i - 1];
+            long prevDep = Schedule.leave(trip, i == 0, i == 0 ? 0L : dep[i - 1]);
             long prevStart = i == 0 ? 0 : start[i - 1];
             // the pickup
             long sP;
@@ -309,7 +312,7 @@ public final class Inserter {
                 sP = prevStart;
                 dP = prevDep;
             } else {
-                sP = Math.max(prevDep + ctx.travelMillis(prevPlace, pickup.getPlace()), openP);
+                sP = Schedule.serviceStart(prevDep + ctx.travelMillis(prevPlace, pickup.getPlace()), openP);
                 dP = sP + pickup.getServiceMillis();
                 if (dP > ctx.openTo(pickup.getPlace(), day)) {
                     continue;
@@ -335,7 +338,7 @@ public final class Inserter {
                         sD = lastStart;
                         dD = lastDep;
                     } else {
-                        sD = Math.max(lastDep + ctx.travelMillis(lastPlace, drop.getPlace()), openD);
+                        sD = Schedule.serviceStart(lastDep + ctx.travelMillis(lastPlace, drop.getPlace()), openD);
                         dD = sD + drop.getServiceMillis();
                         ok = dD <= ctx.openTo(drop.getPlace(), day);
                     }
@@ -384,7 +387,7 @@ public final class Inserter {
                     sV = lastStart;
                     dV = lastDep;
                 } else {
-                    sV = Math.max(lastDep + ctx.travelMillis(lastPlace, v.getPlace()), ctx.openFrom(v.getPlace(), day));
+                    sV = Schedule.serviceStart(lastDep + ctx.travelMillis(lastPlace, v.getPlace()), ctx.openFrom(v.getPlace(), day));
                     dV = sV + v.getServiceMillis();
                     if (dV > ctx.openTo(v.getPlace(), day)) {
                         break;
@@ -626,15 +629,15 @@ public final class Inserter {
             } else {
                 long drive = ctx.travelMillis(prev == null ? trip.getHomePlace() : prev.getPlace(), v.getPlace());
                 driving += drive;
-                long arrival = (prev == null ? trip.getSlotStart() : prevDep) + drive;
-                start = Math.max(arrival, open);
+                long arrival = Schedule.leave(trip, prev == null, prevDep) + drive;
+                start = Schedule.serviceStart(arrival, open);
                 dep = start + v.getServiceMillis();
                 if (dep > ctx.openTo(v.getPlace(), day)) {
                     return fail(k);
                 }
             }
             if (prev == null) {
-                firstStart = start - ctx.travelMillis(trip.getHomePlace(), v.getPlace());
+                firstStart = Schedule.tripStart(ctx, trip, v, start);
             }
             long delta = v.delta();
             switch (v.classIndex()) {

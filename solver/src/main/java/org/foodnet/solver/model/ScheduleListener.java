@@ -25,25 +25,17 @@ public class ScheduleListener extends VisitListener {
         if (i > 0 && list.get(i - 1).getDeparture() == null) {
             i = 0;
         }
+        long[] times = new long[3];
         for (; i < list.size(); i++) {
             Visit prev = i == 0 ? null : list.get(i - 1);
             Visit cur = list.get(i);
-            long arrival;
-            long start;
-            long departure;
-            if (prev != null && prev.getPlace() == cur.getPlace()) {
-                // one stop: every visit in it shares the stop's times
-                arrival = prev.getArrival();
-                start = prev.getServiceStart();
-                departure = prev.getDeparture();
-            } else {
-                arrival = Schedule.arrival(ctx, trip, prev, prev == null ? 0L : prev.getDeparture(), cur);
-                start = Schedule.serviceStart(ctx, trip, cur, arrival);
-                departure = start + cur.getServiceMillis();
-            }
-            long a = (prev == null ? 0L : prev.load(0)) + (cur.classIndex() == 0 ? cur.delta() : 0L);
-            long c = (prev == null ? 0L : prev.load(1)) + (cur.classIndex() == 1 ? cur.delta() : 0L);
-            long f = (prev == null ? 0L : prev.load(2)) + (cur.classIndex() == 2 ? cur.delta() : 0L);
+            Schedule.times(ctx, trip, prev, cur, times);
+            long arrival = times[0];
+            long start = times[1];
+            long departure = times[2];
+            long a = Schedule.load(prev, cur, 0);
+            long c = Schedule.load(prev, cur, 1);
+            long f = Schedule.load(prev, cur, 2);
             if (cur != visit && same(cur.getArrival(), arrival) && same(cur.getServiceStart(), start)
                     && same(cur.getDeparture(), departure) && same(cur.getLoadAmbient(), a)
                     && same(cur.getLoadChilled(), c) && same(cur.getLoadFrozen(), f)) {

@@ -28,6 +28,7 @@ public final class Shadows {
             v.setLoadFrozen(null);
             v.setOriginArrivalDay(null);
         }
+        long[] times = new long[3];
         for (Trip trip : plan.getTrips()) {
             List<Visit> list = trip.getVisits();
             for (int i = 0; i < list.size(); i++) {
@@ -40,24 +41,13 @@ public final class Shadows {
                     continue;
                 }
                 Visit prev = v.getPrevious();
-                if (prev != null && prev.getPlace() == v.getPlace()) {
-                    v.setArrival(prev.getArrival());
-                    v.setServiceStart(prev.getServiceStart());
-                    v.setDeparture(prev.getDeparture());
-                } else {
-                    long arrival = Schedule.arrival(ctx, trip, prev, prev == null ? 0L : prev.getDeparture(), v);
-                    long start = Schedule.serviceStart(ctx, trip, v, arrival);
-                    v.setArrival(arrival);
-                    v.setServiceStart(start);
-                    v.setDeparture(start + v.getServiceMillis());
-                }
-                long[] load = new long[3];
-                for (int c = 0; c < 3; c++) {
-                    load[c] = (prev == null ? 0L : prev.load(c)) + (v.classIndex() == c ? v.delta() : 0L);
-                }
-                v.setLoadAmbient(load[0]);
-                v.setLoadChilled(load[1]);
-                v.setLoadFrozen(load[2]);
+                Schedule.times(ctx, trip, prev, v, times);
+                v.setArrival(times[0]);
+                v.setServiceStart(times[1]);
+                v.setDeparture(times[2]);
+                v.setLoadAmbient(Schedule.load(prev, v, 0));
+                v.setLoadChilled(Schedule.load(prev, v, 1));
+                v.setLoadFrozen(Schedule.load(prev, v, 2));
             }
         }
         for (Visit v : plan.getVisits()) {

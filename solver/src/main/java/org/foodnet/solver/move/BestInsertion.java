@@ -1,19 +1,19 @@
 package org.foodnet.solver.move;
 
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.foodnet.solver.constraint.FoodnetConstraints;
 import org.foodnet.solver.construct.Inserter;
 import org.foodnet.solver.construct.Nearby;
 import org.foodnet.solver.construct.RecipientRoom;
 import org.foodnet.solver.construct.Inserter.Insertion;
 import org.foodnet.solver.construct.Timeline;
+import org.foodnet.solver.insert.CandidateTrips;
+import org.foodnet.solver.insert.DayWindow;
+import org.foodnet.solver.insert.InsertionCosts;
 import org.foodnet.solver.model.Leg;
 import org.foodnet.solver.model.MonthPlan;
 import org.foodnet.solver.model.Parcel;
@@ -96,34 +96,40 @@ final class BestInsertion {
         }
         Moves moves = new Moves();
         for (Parcel parcel : parcels) {
-            Map<Trip, List<Visit>> before = new java.util.LinkedHashMap<>();
-            int mark = moves.size();
-            boolean placed = true;
-            for (Leg leg : parcel.getLegs()) {
-                if (!place(leg, moves, before)) {
-                    placed = false;
-                    break;
-                }
-            }
-            if (placed) {
-                continue;
-            }
-            // undo this parcel's legs placed so far; it stays undelivered
-            moves.truncate(mark);
-            for (Leg leg : parcel.getLegs()) {
-                tripOverride.put(leg.getPickup(), null);
-                tripOverride.put(leg.getDrop(), null);
-            }
-            for (Map.Entry<Trip, List<Visit>> e : before.entrySet()) {
-                resimulate(e.getKey(), e.getValue());
-            }
-            int at = 0;
-            for (Leg leg : parcel.getLegs()) {
-                moves.add(leg.getPickup(), parcel.getBucket(), at++);
-                moves.add(leg.getDrop(), parcel.getBucket(), at++);
-            }
+            placeOrLeave(parcel, moves);
         }
         return moves.build();
+    }
+
+    /**
+     * Puts the parcel's legs in chain order at their cheapest feasible places; when one finds none, undoes the
+     * legs placed so far and leaves the parcel in its bucket (undelivered).
+     */
+    private void placeOrLeave(Parcel parcel, Moves moves) {
+        Map<Trip, List<Visit>> before = new java.util.LinkedHashMap<>();
+        int mark = moves.size();
+        for (Leg leg : parcel.getLegs()) {
+            if (!place(leg, moves, before)) {
+                undo(parcel, moves, mark, before);
+                return;
+            }
+        }
+    }
+
+    private void undo(Parcel parcel, Moves moves, int mark, Map<Trip, List<Visit>> before) {
+        moves.truncate(mark);
+        for (Leg leg : parcel.getLegs()) {
+            tripOverride.put(leg.getPickup(), null);
+            tripOverride.put(leg.getDrop(), null);
+        }
+        for (Map.Entry<Trip, List<Visit>> e : before.entrySet()) {
+            resimulate(e.getKey(), e.getValue());
+        }
+        int at = 0;
+        for (Leg leg : parcel.getLegs()) {
+            moves.add(leg.getPickup(), parcel.getBucket(), at++);
+            moves.add(leg.getDrop(), parcel.getBucket(), at++);
+        }
     }
 
     /**
@@ -165,31 +171,7 @@ final class BestInsertion {
         List<Parcel> rest = new ArrayList<>(ejected);
         rest.remove(parcel);
         for (Parcel p : rest) {
-            Map<Trip, List<Visit>> before = new java.util.LinkedHashMap<>();
-            int mark = moves.size();
-            boolean placed = true;
-            for (Leg l : p.getLegs()) {
-                if (!place(l, moves, before)) {
-                    placed = false;
-                    break;
-                }
-            }
-            if (placed) {
-                continue;
-            }
-            moves.truncate(mark);
-            for (Leg l : p.getLegs()) {
-                tripOverride.put(l.getPickup(), null);
-                tripOverride.put(l.getDrop(), null);
-            }
-            for (Map.Entry<Trip, List<Visit>> e : before.entrySet()) {
-                resimulate(e.getKey(), e.getValue());
-            }
-            int at = 0;
-            for (Leg l : p.getLegs()) {
-                moves.add(l.getPickup(), p.getBucket(), at++);
-                moves.add(l.getDrop(), p.getBucket(), at++);
-            }
+            placeOrLeave(p, moves);
         }
         return moves.build();
     }
@@ -280,11 +262,6 @@ final class BestInsertion {
         return recipientRoom.firstDay(leg, this::tripOf);
     }
 
-    /** Days before its serving day that a final leg unloaded on this trip is held by its recipient. */
-    private long heldDays(Leg leg, Trip t) {
-        return Math.max(0, org.foodnet.solver.model.RecipientHolding.lastHeldDay(leg, ctx.days()) - t.getDay());
-    }
-
     /** The trip a visit is on in the hypothetical state (null: not delivered). */
     private Trip tripOf(Visit v) {
         return tripOverride.containsKey(v) ? tripOverride.get(v) : Timeline.LIVE.tripOf(v);
@@ -357,22 +334,14 @@ final class BestInsertion {
         return down == null || down.getDay() >= day;
     }
 
-    /** The first day the leg may travel (its food released, its upstream hop arrived); -1 when upstream is not planned. */
+    /** The first day the leg may travel in the hypothetical state (see {@link DayWindow#firstDay}); -1: upstream not planned. */
     private int firstDay(Leg leg) {
-        int lo = Math.max(0, PlanningContext.dayOf(leg.getReleaseMillis()));
-        if (leg.getUpstream() != null) {
-            Trip up = tripOf(leg.getUpstream().getDrop());
-            if (up == null) {
-                return -1;
-            }
-            lo = Math.max(lo, up.getDay());
-        }
-        return lo;
+        return DayWindow.firstDay(leg, this::tripOf);
     }
 
     /** The last day the leg may travel (its parcel due). */
     private int lastDay(Leg leg) {
-        return Math.min(ctx.days() - 1, PlanningContext.dayOf(leg.getParcel().lastLeg().dueMillis() - 1));
+        return DayWindow.lastDay(leg, ctx.days());
     }
 
     /** The move re-placing the parcel, or null when some leg finds no feasible place. */
@@ -412,7 +381,7 @@ final class BestInsertion {
     }
 
     /** Candidate trips gathered per leg before ranking (a window with no more trips is looked at whole). */
-    static final int GATHER = 256;
+    static final int GATHER = CandidateTrips.GATHER;
     private Nearby nearby;
     private RecipientRoom recipientRoom;
     private int[] gathered;
@@ -435,7 +404,7 @@ final class BestInsertion {
         }
         if (inWindow <= GATHER) {
             for (int d = lo; d <= hi; d++) {
-                if (ctx.isOpen(from, d) && ctx.isOpen(to, d)) {
+                if (DayWindow.bothEndsOpen(ctx, leg, d)) {
                     for (Trip t : byDay.get(d)) {
                         if (fits(leg, t)) {
                             candidates.add(t);
@@ -453,7 +422,7 @@ final class BestInsertion {
         int stamp = ++gatherStamp;
         List<Trip> all = plan.getTrips();
         for (int d = lo; d <= hi && candidates.size() < GATHER; d++) {
-            if (!ctx.isOpen(from, d) || !ctx.isOpen(to, d)) {
+            if (!DayWindow.bothEndsOpen(ctx, leg, d)) {
                 continue;
             }
             if (byDay.get(d).size() <= Nearby.SMALL_DAY) {
@@ -494,7 +463,7 @@ final class BestInsertion {
     }
 
     private boolean fits(Leg leg, Trip t) {
-        return t != avoid && t.capacity(leg.classIndex()) >= leg.getGrams() && Inserter.recipientFits(leg, seqOf(t));
+        return t != avoid && CandidateTrips.fits(leg, t, seqOf(t));
     }
 
     private Insertion best(Leg leg) {
@@ -507,7 +476,7 @@ final class BestInsertion {
         List<Trip> candidates;
         if (forcedLeg != null && leg == forcedLeg) {
             int day = forcedTrip.getDay();
-            candidates = day >= lo && day <= hi && ctx.isOpen(leg.getFromPlace(), day) && ctx.isOpen(leg.getToPlace(), day)
+            candidates = day >= lo && day <= hi && DayWindow.bothEndsOpen(ctx, leg, day)
                     && fits(leg, forcedTrip) ? List.of(forcedTrip) : List.of();
         } else {
             if (forcedLeg != null && forcedLeg.getParcel() == leg.getParcel()
@@ -516,43 +485,17 @@ final class BestInsertion {
             }
             candidates = candidates(leg, lo, hi);
         }
-        long[] rank = new long[candidates.size()];
-        Integer[] order = new Integer[candidates.size()];
-        for (int i = 0; i < candidates.size(); i++) {
-            rank[i] = Inserter.closeness(seqOf(candidates.get(i)), candidates.get(i), leg)
-                    - (leg.getPreviousTripId() != null && !leg.movedFrom(candidates.get(i)) ? PlanningContext.DAY : 0);
-            order[i] = i;
-        }
-        Arrays.sort(order, Comparator.comparingLong(i -> rank[i]));
-        Insertion best = null;
-        int examined = 0;
-        boolean emptyTried = false;
-        for (Integer i : order) {
-            Trip t = candidates.get(i);
-            boolean empty = seqOf(t).isEmpty();
-            if (examined >= CANDIDATE_TRIPS) {
-                // beyond the closest trips: one empty trip more, only when nothing fitted so far
-                if (best != null || emptyTried) {
-                    break;
-                }
-                if (!empty) {
-                    continue;
-                }
-            }
-            examined++;
-            emptyTried |= empty;
-            long d = drivingOf(t);
-            if (d < 0) {
-                continue;
-            }
-            work += seqOf(t).size() + 1;
-            long dayCost = (leg.isFinal() ? heldDays(leg, t) * 1000L : t.getDay() * 10 * PlanningContext.MINUTE)
-                    + (leg.movedFrom(t) ? FoodnetConstraints.STABILITY_MILLIS : 0);
-            Insertion ins = inserter.bestInTrip(leg, t, seqOf(t), d, dayCost);
-            if (ins != null && (best == null || ins.cost() < best.cost())) {
-                best = ins;
-            }
-        }
-        return best;
+        return CandidateTrips.cheapest(candidates,
+                t -> Inserter.closeness(seqOf(t), t, leg) - InsertionCosts.keptBonus(leg, t),
+                CANDIDATE_TRIPS, CANDIDATE_TRIPS, t -> true, t -> seqOf(t).isEmpty(),
+                t -> {
+                    long d = drivingOf(t);
+                    if (d < 0) {
+                        return null;
+                    }
+                    work += seqOf(t).size() + 1;
+                    long dayCost = InsertionCosts.dayCost(leg, t) + InsertionCosts.stability(leg, t);
+                    return inserter.bestInTrip(leg, t, seqOf(t), d, dayCost);
+                });
     }
 }

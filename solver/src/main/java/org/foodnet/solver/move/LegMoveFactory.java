@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
+import org.foodnet.solver.insert.DayWindow;
 import org.foodnet.solver.model.Leg;
 import org.foodnet.solver.model.MonthPlan;
 import org.foodnet.solver.model.Parcel;
@@ -271,8 +272,8 @@ public class LegMoveFactory implements MoveIteratorFactory<MonthPlan, Move<Month
             // make room for food that is not delivered yet: near its recipient, on a day it may arrive
             Leg last = undelivered.lastLeg();
             at = last.getToPlace();
-            int lo = Math.max(0, PlanningContext.dayOf(undelivered.getLegs().get(0).getReleaseMillis()));
-            int hi = Math.min(plan.getContext().days() - 1, PlanningContext.dayOf(last.dueMillis() - 1));
+            int lo = DayWindow.releaseDay(undelivered);
+            int hi = DayWindow.lastDay(undelivered, plan.getContext().days());
             if (hi < lo) {
                 return noop(last.getDrop());
             }
@@ -396,8 +397,8 @@ public class LegMoveFactory implements MoveIteratorFactory<MonthPlan, Move<Month
         }
         Leg[] l = parcel.getLegs().toArray(new Leg[0]);
         Trip[] targets = new Trip[l.length];
-        int lo = Math.max(0, PlanningContext.dayOf(l[0].getReleaseMillis()));
-        int hi = Math.min(plan.getContext().days() - 1, PlanningContext.dayOf(parcel.lastLeg().dueMillis() - 1));
+        int lo = DayWindow.releaseDay(parcel);
+        int hi = DayWindow.lastDay(parcel, plan.getContext().days());
         if (hi < lo) {
             return noop(l[0].getPickup());
         }
@@ -503,10 +504,9 @@ public class LegMoveFactory implements MoveIteratorFactory<MonthPlan, Move<Month
     }
 
     private static Trip randomTrip(Leg leg, MonthPlan plan, List<List<Trip>> byDay, Random random) {
-        int lo = Math.max(PlanningContext.dayOf(leg.getReleaseMillis()),
+        int lo = Math.max(DayWindow.releaseDay(leg),
                 leg.getUpstream() == null ? 0 : dayOf(leg.getUpstream().getDrop(), 0));
-        int hi = Math.min(plan.getContext().days() - 1,
-                PlanningContext.dayOf(leg.getParcel().lastLeg().dueMillis() - 1));
+        int hi = DayWindow.lastDay(leg, plan.getContext().days());
         if (leg.getDownstream() != null) {
             hi = Math.min(hi, dayOf(leg.getDownstream().getPickup(), hi));
         }

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Random;
 
 import org.foodnet.solver.construct.Nearby;
+import org.foodnet.solver.insert.DayWindow;
 import org.foodnet.solver.model.Leg;
 import org.foodnet.solver.model.MonthPlan;
 import org.foodnet.solver.model.PlanningContext;
@@ -90,7 +91,7 @@ final class NearbyMoves {
     }
 
     private int firstDay(Leg leg) {
-        int lo = Math.max(0, PlanningContext.dayOf(leg.getReleaseMillis()));
+        int lo = DayWindow.releaseDay(leg);
         if (leg.getUpstream() != null && leg.getUpstream().getDrop().isPlanned()) {
             lo = Math.max(lo, leg.getUpstream().getDrop().getTrip().getDay());
         }
@@ -98,7 +99,7 @@ final class NearbyMoves {
     }
 
     private int lastDay(Leg leg) {
-        int hi = Math.min(ctx.days() - 1, PlanningContext.dayOf(leg.getParcel().lastLeg().dueMillis() - 1));
+        int hi = DayWindow.lastDay(leg, ctx.days());
         if (leg.getDownstream() != null && leg.getDownstream().getPickup().isPlanned()) {
             hi = Math.min(hi, leg.getDownstream().getPickup().getTrip().getDay());
         }

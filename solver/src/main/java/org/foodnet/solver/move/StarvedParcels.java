@@ -8,6 +8,7 @@ import java.util.Random;
 
 import org.foodnet.solver.constraint.FoodnetConstraints;
 import org.foodnet.solver.construct.Inserter;
+import org.foodnet.solver.insert.DayWindow;
 import org.foodnet.solver.model.Leg;
 import org.foodnet.solver.model.MonthPlan;
 import org.foodnet.solver.model.Parcel;
@@ -104,8 +105,8 @@ final class StarvedParcels {
      */
     List<Trip> scarceTrips(Parcel parcel, List<List<Trip>> byDay, PlanningContext ctx) {
         return scarce.computeIfAbsent(parcel, p -> {
-            int lo = Math.max(0, PlanningContext.dayOf(p.getLegs().get(0).getReleaseMillis()));
-            int hi = Math.min(ctx.days() - 1, PlanningContext.dayOf(p.lastLeg().dueMillis() - 1));
+            int lo = DayWindow.releaseDay(p);
+            int hi = DayWindow.lastDay(p, ctx.days());
             List<Trip> fewest = null;
             Leg fewestLeg = null;
             for (Leg leg : p.getLegs()) {
