@@ -87,7 +87,7 @@ public final class FoodnetSolver {
     }
 
     /** Most constructions run to share the food again (see {@link #reshare}); 0: shared once. */
-    static final int RESHARE_ROUNDS = 5;
+    static final int RESHARE_ROUNDS = 8;
     /** Local search steps each of the first and the chosen sharing get before one of them is kept (see {@link #reshare}). */
     static final int TRIAL_STEPS = 1_000;
     /** The most time each of those two short searches may take, as a share of the time limit. */
@@ -111,11 +111,15 @@ public final class FoodnetSolver {
      * on from, or null when no construction ran to its end.
      */
     static Reshared reshare(Network network, SolveOptions options, long begin, SolveControl control) {
-        return reshare(network, options, null, begin, control);
+        return reshare(network, options, null, begin, control, plan -> { });
     }
 
-    /** With the first sharing's model already built ({@code first}; null: built here). */
-    static Reshared reshare(Network network, SolveOptions options, MonthPlan first, long begin, SolveControl control) {
+    /**
+     * With the first sharing's model already built ({@code first}; null: built here); {@code onFirst} gets the
+     * first construction's plan as soon as it is there (a plan to show while sharing goes on).
+     */
+    static Reshared reshare(Network network, SolveOptions options, MonthPlan first, long begin, SolveControl control,
+                            Consumer<MonthPlan> onFirst) {
         long budget = (long) (options.timeLimit().toMillis() * RESHARE_SHARE);
         boolean replan = options.previousPlan() != null;
         // a re-plan chooses its sharing the same way (so that it keeps the published plan's), from plain constructions
@@ -152,6 +156,9 @@ public final class FoodnetSolver {
             }
             if (round == 0) {
                 firstConstructed = constructed;
+                if (!replan) {
+                    onFirst.accept(constructed);
+                }
             }
             java.util.Set<String> failed = undeliveredBelowFloor(constructed);
             failed.removeAll(uncounted);
@@ -288,7 +295,23 @@ public final class FoodnetSolver {
         long[] firstFeasible = {-1};
         if (problem.getParcels().size() <= RESHARE_MAX_PARCELS
                 && network.lots().stream().anyMatch(lot -> lot.earmarkedFor() == null)) {
-            Reshared reshared = reshare(network, options, problem, begin, control);
+            MonthPlan[] reported = new MonthPlan[1];
+            Consumer<MonthPlan> report = plan -> {
+                if (plan == reported[0]) {
+                    return;
+                }
+                reported[0] = plan;
+                HardMediumSoftLongScore s = plan.getScore();
+                long ms = (System.nanoTime() - begin) / 1_000_000;
+                if (s.hardScore() == 0 && firstFeasible[0] < 0) {
+                    firstFeasible[0] = ms;
+                }
+                if (progress != null) {
+                    progress.accept(new SolveProgress(ms, s.hardScore(), s.mediumScore(), s.softScore(), s.hardScore() == 0,
+                            () -> PlanExport.toPlan(plan)));
+                }
+            };
+            Reshared reshared = reshare(network, options, problem, begin, control, report);
             if (reshared != null && options.previousPlan() != null) {
                 // a re-plan starts from the previous plan, with the sharing chosen as the published plan's was
                 if (!reshared.uncounted().isEmpty()) {
@@ -298,17 +321,9 @@ public final class FoodnetSolver {
             } else if (reshared != null) {
                 constructed = true;
                 problem = reshared.plan();
-                HardMediumSoftLongScore s = problem.getScore();
-                long ms = (System.nanoTime() - begin) / 1_000_000;
-                if (s.hardScore() == 0) {
-                    firstFeasible[0] = ms;
-                }
-                if (progress != null) {
-                    MonthPlan first = problem;
-                    progress.accept(new SolveProgress(ms, s.hardScore(), s.mediumScore(), s.softScore(), s.hardScore() == 0,
-                            () -> PlanExport.toPlan(first)));
-                }
+                report.accept(problem);
                 if (control.stopRequested()) {
+                    HardMediumSoftLongScore s = problem.getScore();
                     long total = (System.nanoTime() - begin) / 1_000_000;
                     return new SolveResult(PlanExport.toPlan(problem), s.hardScore(), s.mediumScore(), s.softScore(),
                             firstFeasible[0], total);
