@@ -41,6 +41,14 @@ public final class FoodnetSolver {
      * configuration is not for several solves at once: build one per solve, as {@link #solve} does.
      */
     public static SolverConfig solverConfig(SolveOptions options) {
+        return solverConfig(options, options.timeLimit().toMillis(), true);
+    }
+
+    /**
+     * With {@code limitMillis} for the whole solve and, unless {@code construct}, local search alone (the solution
+     * to solve is already constructed, see {@link #reshare}).
+     */
+    static SolverConfig solverConfig(SolveOptions options, long limitMillis, boolean construct) {
         // Only moves that keep a leg's pickup and drop together: the built-in single-element list moves
         // between trips would always break a pair (see LegMoveFactory).
         MoveIteratorFactoryConfig moves = new MoveIteratorFactoryConfig()
@@ -63,16 +71,208 @@ public final class FoodnetSolver {
                 .withConstraintProviderClass(FoodnetConstraints.class)
                 .withEnvironmentMode(EnvironmentMode.REPRODUCIBLE)
                 .withRandomSeed(options.randomSeed())
-                .withTerminationConfig(new TerminationConfig().withMillisecondsSpentLimit(options.timeLimit().toMillis()))
-                // construction stops placing once its share of the time limit is spent (GreedyConstruction.TIME_SHARE);
-                // each of its two steps ends in a plan reported as the best so far
-                .withPhases(new CustomPhaseConfig().withCustomPhaseCommandList(
-                                new ArrayList<>(new GreedyConstruction(options.timeLimit().toMillis()).steps())),
-                        localSearch);
+                .withTerminationConfig(new TerminationConfig().withMillisecondsSpentLimit(Math.max(1, limitMillis)));
+        if (construct) {
+            // construction stops placing once its share of the time limit is spent (GreedyConstruction.TIME_SHARE);
+            // each of its two steps ends in a plan reported as the best so far
+            config.setPhaseConfigList(List.of(new CustomPhaseConfig().withCustomPhaseCommandList(
+                    new ArrayList<>(new GreedyConstruction(limitMillis).steps())), localSearch));
+        } else {
+            config.setPhaseConfigList(List.of(localSearch));
+        }
         if (options.moveThreads() > 0) {
             config.setMoveThreadCount(Integer.toString(options.moveThreads()));
         }
         return config;
+    }
+
+    /** Most constructions run to share the food again (see {@link #reshare}); 0: shared once. */
+    static final int RESHARE_ROUNDS = 8;
+    /** Local search steps each of the first and the chosen sharing get before one of them is kept (see {@link #reshare}). */
+    static final int TRIAL_STEPS = 1_000;
+    /** The most time each of those two short searches may take, as a share of the time limit. */
+    static final double TRIAL_SHARE = 0.05;
+    /** Months with more parcels are shared once (their construction alone takes a good part of the time limit). */
+    static final int RESHARE_MAX_PARCELS = 2_000;
+    /** The share of the time limit that sharing again may use, construction runs included. */
+    static final double RESHARE_SHARE = 0.2;
+
+    /**
+     * Sharing with what routing can deliver: a construction ({@link GreedyConstruction}, no local search) plans
+     * the month; the shares it could not deliver to a recipient and class it leaves below its floor
+     * ({@code FoodnetConstraints.FLOOR_SHARE} of min(allocated, need)) stop counting towards that recipient's
+     * coverage (in this sharing and later ones) and the food is shared again from the start, so that the recipient
+     * is given other food besides, which may reach it more easily. Of the sharings whose construction ran, the one
+     * whose construction leaves the least served recipient and class best off ({@link #fairness}: then the fewest
+     * grams below floors, then the most grams delivered, then the earliest) is chosen; when that is not the first,
+     * both get {@link #TRIAL_STEPS} steps of local search and the fairer result goes on (ties: the first). At most
+     * {@link #RESHARE_ROUNDS} constructions, while {@link #RESHARE_SHARE} of the time limit is not spent, and only
+     * while a construction places every parcel it tries. Returns the constructed (or searched) plan the search goes
+     * on from, or null when no construction ran to its end.
+     */
+    static Reshared reshare(Network network, SolveOptions options, long begin, SolveControl control) {
+        return reshare(network, options, null, begin, control, plan -> { });
+    }
+
+    /**
+     * With the first sharing's model already built ({@code first}; null: built here); {@code onFirst} gets the
+     * first construction's plan as soon as it is there (a plan to show while sharing goes on).
+     */
+    static Reshared reshare(Network network, SolveOptions options, MonthPlan first, long begin, SolveControl control,
+                            Consumer<MonthPlan> onFirst) {
+        long budget = (long) (options.timeLimit().toMillis() * RESHARE_SHARE);
+        boolean replan = options.previousPlan() != null;
+        // a re-plan chooses its sharing the same way (so that it keeps the published plan's), from plain constructions
+        MonthPlan problem = first != null && !replan ? first
+                : MonthPlanBuilder.build(network, FoodnetWeights.scaled(options.weights()), null);
+        java.util.Set<String> uncounted = new java.util.HashSet<>();
+        java.util.Set<String> bestUncounted = java.util.Set.of();
+        MonthPlan best = null;
+        MonthPlan firstConstructed = null;
+        double[] bestValue = null;
+        // one factory (its constraints built once) for every round's construction
+        GreedyConstruction[] construction = new GreedyConstruction[1];
+        SolverFactory<MonthPlan> factory = SolverFactory.create(constructionConfig(options, construction));
+        for (int round = 0; round < RESHARE_ROUNDS; round++) {
+            long left = budget - (System.nanoTime() - begin) / 1_000_000;
+            if (left <= 0 || control.stopRequested()) {
+                break;
+            }
+            // the construction alone, within what is left of the budget (it uses TIME_SHARE of the limit it gets)
+            construction[0] = new GreedyConstruction((long) (left / GreedyConstruction.TIME_SHARE));
+            MonthPlan constructed = factory.buildSolver().solve(problem);
+            if (construction[0].skipped() > 0) {
+                break; // out of time: what it left undelivered says nothing
+            }
+            double[] value = fairness(constructed);
+            if (Boolean.getBoolean("foodnet.debug")) {
+                System.err.printf(java.util.Locale.ROOT, "reshare round %d: least served %.3f, below floors %.0f g, delivered %.0f g, uncounted %d, at %d ms%n",
+                        round, value[0], -value[1], value[2], uncounted.size(), (System.nanoTime() - begin) / 1_000_000);
+            }
+            if (bestValue == null || java.util.Arrays.compare(value, bestValue) > 0) {
+                best = constructed;
+                bestValue = value;
+                bestUncounted = java.util.Set.copyOf(uncounted);
+            }
+            if (round == 0) {
+                firstConstructed = constructed;
+                if (!replan) {
+                    onFirst.accept(constructed);
+                }
+            }
+            java.util.Set<String> failed = undeliveredBelowFloor(constructed);
+            failed.removeAll(uncounted);
+            if (failed.isEmpty() || round + 1 == RESHARE_ROUNDS) {
+                break;
+            }
+            uncounted.addAll(failed);
+            problem = MonthPlanBuilder.build(network, FoodnetWeights.scaled(options.weights()), null, uncounted);
+        }
+        if (best != null && best != firstConstructed && !replan && TRIAL_STEPS > 0 && !control.stopRequested()) {
+            // a construction is not the end: both sharings get a short local search, the fairer one goes on
+            long trialMillis = Math.max(200, (long) (options.timeLimit().toMillis() * TRIAL_SHARE));
+            SolverFactory<MonthPlan> trials = SolverFactory.create(
+                    solverConfig(options.withStepLimit(TRIAL_STEPS), trialMillis, false));
+            MonthPlan a = trials.buildSolver().solve(firstConstructed);
+            MonthPlan b = trials.buildSolver().solve(best);
+            double[] va = fairness(a);
+            double[] vb = fairness(b);
+            if (Boolean.getBoolean("foodnet.debug")) {
+                System.err.printf(java.util.Locale.ROOT, "reshare trial: first %.3f, reshared %.3f%n", va[0], vb[0]);
+            }
+            boolean reshared = java.util.Arrays.compare(vb, va) > 0;
+            best = reshared ? b : a;
+            bestUncounted = reshared ? bestUncounted : java.util.Set.of();
+        }
+        return best == null ? null : new Reshared(best, bestUncounted);
+    }
+
+    /**
+     * The sharing {@link #reshare} chose: its plan after construction (and maybe a short search) and the shares
+     * that do not count in it.
+     */
+    record Reshared(MonthPlan plan, java.util.Set<String> uncounted) {
+    }
+
+    /**
+     * How well a plan treats its least served: the lowest, over recipients and classes with a need, of
+     * min(1, delivered ÷ need) ÷ the class's fulfilment (Σ min(delivered, need) ÷ Σ need; classes with none left
+     * out), rounded to 0.001, as the summary's {@code minRelativeFulfilmentPerClass}; and the grams delivered.
+     */
+    static double[] fairness(MonthPlan plan) {
+        Map<Long, Long> delivered = new java.util.HashMap<>();
+        long total = 0;
+        for (org.foodnet.solver.model.Parcel p : plan.getParcels()) {
+            if (p.isDelivered()) {
+                delivered.merge(org.foodnet.solver.model.RecipientDemand.keyOf(p), p.getGrams(), Long::sum);
+                total += p.getGrams();
+            }
+        }
+        Map<Object, double[]> byClass = new java.util.HashMap<>();
+        for (org.foodnet.solver.model.RecipientDemand d : plan.getRecipientDemands()) {
+            if (d.needGrams() > 0) {
+                double[] c = byClass.computeIfAbsent(d.temperature(), k -> new double[2]);
+                c[0] += Math.min(delivered.getOrDefault(d.key(), 0L), d.needGrams());
+                c[1] += d.needGrams();
+            }
+        }
+        double least = Double.MAX_VALUE;
+        long below = 0;
+        for (org.foodnet.solver.model.RecipientDemand d : plan.getRecipientDemands()) {
+            below += Math.max(0, d.floorGrams(FoodnetConstraints.FLOOR_SHARE) - delivered.getOrDefault(d.key(), 0L));
+            double[] c = byClass.get(d.temperature());
+            if (d.needGrams() > 0 && c[0] > 0) {
+                double own = Math.min(1.0, delivered.getOrDefault(d.key(), 0L) / (double) d.needGrams());
+                least = Math.min(least, own / (c[0] / c[1]));
+            }
+        }
+        return new double[] {least == Double.MAX_VALUE ? 0 : Math.round(least * 1000) / 1000.0, -below, total};
+    }
+
+    /** The shares of undelivered parcels of every recipient and class that gets less than its floor. */
+    static java.util.Set<String> undeliveredBelowFloor(MonthPlan plan) {
+        Map<Long, Long> delivered = new java.util.HashMap<>();
+        for (org.foodnet.solver.model.Parcel p : plan.getParcels()) {
+            if (p.isDelivered()) {
+                delivered.merge(org.foodnet.solver.model.RecipientDemand.keyOf(p), p.getGrams(), Long::sum);
+            }
+        }
+        Map<Long, Long> floors = new java.util.HashMap<>();
+        for (org.foodnet.solver.model.RecipientDemand d : plan.getRecipientDemands()) {
+            floors.put(d.key(), d.floorGrams(FoodnetConstraints.FLOOR_SHARE));
+        }
+        java.util.Set<String> failed = new java.util.TreeSet<>();
+        for (org.foodnet.solver.model.Parcel p : plan.getParcels()) {
+            long key = org.foodnet.solver.model.RecipientDemand.keyOf(p);
+            if (!p.isDelivered() && p.getLot().earmarkedFor() == null
+                    && delivered.getOrDefault(key, 0L) < floors.getOrDefault(key, 0L)) {
+                failed.add(shareKey(p));
+            }
+        }
+        return failed;
+    }
+
+    /** The key of the share a parcel was cut from (lot, recipient, serving day; see {@code Share.key}). */
+    static String shareKey(org.foodnet.solver.model.Parcel p) {
+        return org.foodnet.solver.allocation.Share.key(p.getLot().id(), p.getRecipient().id(), p.getServingDay());
+    }
+
+    /** The construction alone on a fresh model, with the options' time limit (tests). */
+    static MonthPlan construct(MonthPlan problem, SolveOptions options) {
+        return SolverFactory.<MonthPlan>create(constructionConfig(options, new GreedyConstruction[] {
+                new GreedyConstruction(options.timeLimit().toMillis())})).buildSolver().solve(problem);
+    }
+
+    /** A solver that runs {@code construction[0]} alone (set it before each solve). */
+    private static SolverConfig constructionConfig(SolveOptions options, GreedyConstruction[] construction) {
+        return new SolverConfig()
+                .withSolutionClass(MonthPlan.class)
+                .withEntityClasses(Trip.class, Visit.class)
+                .withConstraintProviderClass(FoodnetConstraints.class)
+                .withEnvironmentMode(EnvironmentMode.REPRODUCIBLE)
+                .withRandomSeed(options.randomSeed())
+                .withPhases(new CustomPhaseConfig().withCustomPhaseCommandList(
+                        List.of(scoreDirector -> construction[0].changeWorkingSolution(scoreDirector))));
     }
 
     public static MonthPlan model(Network network, SolveOptions options) {
@@ -91,9 +291,48 @@ public final class FoodnetSolver {
                                     SolveControl control) {
         long begin = System.nanoTime();
         MonthPlan problem = model(network, options);
-        Solver<MonthPlan> solver = SolverFactory.<MonthPlan>create(solverConfig(options)).buildSolver();
-        control.attach(solver);
+        boolean constructed = false;
         long[] firstFeasible = {-1};
+        if (problem.getParcels().size() <= RESHARE_MAX_PARCELS
+                && network.lots().stream().anyMatch(lot -> lot.earmarkedFor() == null)) {
+            MonthPlan[] reported = new MonthPlan[1];
+            Consumer<MonthPlan> report = plan -> {
+                if (plan == reported[0]) {
+                    return;
+                }
+                reported[0] = plan;
+                HardMediumSoftLongScore s = plan.getScore();
+                long ms = (System.nanoTime() - begin) / 1_000_000;
+                if (s.hardScore() == 0 && firstFeasible[0] < 0) {
+                    firstFeasible[0] = ms;
+                }
+                if (progress != null) {
+                    progress.accept(new SolveProgress(ms, s.hardScore(), s.mediumScore(), s.softScore(), s.hardScore() == 0,
+                            () -> PlanExport.toPlan(plan)));
+                }
+            };
+            Reshared reshared = reshare(network, options, problem, begin, control, report);
+            if (reshared != null && options.previousPlan() != null) {
+                // a re-plan starts from the previous plan, with the sharing chosen as the published plan's was
+                if (!reshared.uncounted().isEmpty()) {
+                    problem = MonthPlanBuilder.build(network, FoodnetWeights.scaled(options.weights()),
+                            options.previousPlan(), reshared.uncounted());
+                }
+            } else if (reshared != null) {
+                constructed = true;
+                problem = reshared.plan();
+                report.accept(problem);
+                if (control.stopRequested()) {
+                    HardMediumSoftLongScore s = problem.getScore();
+                    long total = (System.nanoTime() - begin) / 1_000_000;
+                    return new SolveResult(PlanExport.toPlan(problem), s.hardScore(), s.mediumScore(), s.softScore(),
+                            firstFeasible[0], total);
+                }
+            }
+        }
+        long left = options.timeLimit().toMillis() - (System.nanoTime() - begin) / 1_000_000;
+        Solver<MonthPlan> solver = SolverFactory.<MonthPlan>create(solverConfig(options, left, !constructed)).buildSolver();
+        control.attach(solver);
         solver.addEventListener(event -> {
             if (control.stopRequested()) {
                 // a stop asked for before solving started is otherwise reset by solve()

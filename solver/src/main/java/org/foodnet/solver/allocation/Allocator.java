@@ -34,10 +34,24 @@ public final class Allocator {
 
     private final Network network;
     private final FoodPaths paths;
+    /**
+     * Shares ({@link Share#key}) a construction could not deliver to a recipient left below its floor: made as
+     * usual, but their grams do not count towards the recipient's coverage, so it is given other food besides.
+     */
+    private final java.util.Set<String> uncounted;
 
     public Allocator(Network network, FoodPaths paths) {
+        this(network, paths, java.util.Set.of());
+    }
+
+    /**
+     * Sharing in which the {@code uncounted} shares (lot, recipient and serving day; see {@link Share#key}) do not
+     * count towards their recipient's coverage (see docs/planning-rules.md, "Who gets what").
+     */
+    public Allocator(Network network, FoodPaths paths, java.util.Set<String> uncounted) {
         this.network = network;
         this.paths = paths;
+        this.uncounted = java.util.Set.copyOf(uncounted);
     }
 
     /** A serving day of one recipient, for one class, and the grams allocated to it so far. */
@@ -191,12 +205,13 @@ public final class Allocator {
                     }
                     for (String key : shareKeys.getOrDefault(r.recipient.id() + "|" + c, List.of())) {
                         Share share = shares.get(key);
-                        if (share == null || share.lot().earmarkedFor() != null) {
+                        if (share == null || share.lot().earmarkedFor() != null || uncounted.contains(key)) {
                             continue;
                         }
                         LocalDate[] w = window(share.lot());
                         Slot slot = eligibleSlot(poor, share.lot(), w[0], w[1]);
-                        if (slot != null) {
+                        // never into a share that would not count (it could not be delivered before)
+                        if (slot != null && !uncounted.contains(Share.key(share.lot().id(), poor.recipient.id(), slot.day()))) {
                             from = share;
                             fromSlot = slot;
                             rich = r;
@@ -215,7 +230,7 @@ public final class Allocator {
                     stuck.add(poor);
                     continue;
                 }
-                String fromKey = from.lot().id() + "|" + from.recipient().id() + "|" + from.servingDay();
+                String fromKey = from.key();
                 if (grams >= from.grams()) {
                     shares.remove(fromKey);
                     grams = from.grams();
@@ -229,7 +244,7 @@ public final class Allocator {
                 }
                 poor.allocated += grams;
                 fromSlot.allocated += grams;
-                String intoKey = from.lot().id() + "|" + poor.recipient.id() + "|" + fromSlot.day();
+                String intoKey = Share.key(from.lot().id(), poor.recipient.id(), fromSlot.day());
                 if (!shares.containsKey(intoKey)) {
                     shareKeys.computeIfAbsent(poor.recipient.id() + "|" + c, k -> new ArrayList<>()).add(intoKey);
                 }
@@ -306,7 +321,7 @@ public final class Allocator {
      * A portion of at most {@code open} grams (and of PORTION_GRAMS, leaving no crumbs, and what the recipient's
      * storage for that serving day has room for) to a recipient.
      */
-    private static void give(DonationLot lot, Demand d, Slot slot, long open, Map<String, Long> left,
+    private void give(DonationLot lot, Demand d, Slot slot, long open, Map<String, Long> left,
                              Map<String, Share> shares) {
         long remaining = left.get(lot.id());
         long room = d.room(slot);
@@ -317,10 +332,12 @@ public final class Allocator {
         if (portion <= 0) {
             return;
         }
-        d.allocated += portion;
+        if (uncounted.isEmpty() || !uncounted.contains(Share.key(lot.id(), d.recipient.id(), slot.day()))) {
+            d.allocated += portion;
+        }
         slot.allocated += portion;
         left.put(lot.id(), remaining - portion);
-        shares.merge(lot.id() + "|" + d.recipient.id() + "|" + slot.day(),
+        shares.merge(Share.key(lot.id(), d.recipient.id(), slot.day()),
                 new Share(lot, d.recipient, slot.day(), portion),
                 (a, b) -> new Share(a.lot(), a.recipient(), a.servingDay(), a.grams() + b.grams()));
     }
@@ -632,7 +649,7 @@ public final class Allocator {
                     slot.allocated += e.getValue();
                 }
             }
-            shares.put(lot.id() + "|" + recipient.id() + "|" + e.getKey(), new Share(lot, recipient, e.getKey(), e.getValue()));
+            shares.put(Share.key(lot.id(), recipient.id(), e.getKey()), new Share(lot, recipient, e.getKey(), e.getValue()));
         }
     }
 }

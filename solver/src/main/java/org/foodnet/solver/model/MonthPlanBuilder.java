@@ -43,10 +43,15 @@ public final class MonthPlanBuilder {
 
     /** With a previous plan: each hop remembers the trip that carried the same food there before. */
     public static MonthPlan build(Network network, FoodnetWeights weights, Plan previousPlan) {
+        return build(network, weights, previousPlan, java.util.Set.of());
+    }
+
+    /** With the {@code uncounted} shares (see {@link Allocator#Allocator(Network, FoodPaths, java.util.Set)}). */
+    public static MonthPlan build(Network network, FoodnetWeights weights, Plan previousPlan, java.util.Set<String> uncounted) {
         Travel travel = Travel.of(network);
         PlanningContext ctx = new PlanningContext(network, travel);
         FoodPaths paths = new FoodPaths(network, travel);
-        List<Share> shares = new Allocator(network, paths).allocate();
+        List<Share> shares = new Allocator(network, paths, uncounted).allocate();
         PlanningSettings settings = network.settings();
         int days = ctx.days();
 
