@@ -45,6 +45,8 @@ final class BestInsertion {
     /** In {@link #via}: the hop that must go on {@link #forcedTrip} (its parcel's hops before it on or before that day). */
     private Leg forcedLeg;
     private Trip forcedTrip;
+    /** In {@link #eliminate}: legs go only onto trips that are driven now (closing a trip never opens another). */
+    private boolean onlyUsedTrips;
     /** Visits looked at so far (trips searched and re-simulated): what the moves built here cost to find. */
     private long work;
 
@@ -268,6 +270,7 @@ final class BestInsertion {
     }
 
     private void reset(Trip avoid) {
+        onlyUsedTrips = false;
         seqs.clear();
         driving.clear();
         tripOverride.clear();
@@ -380,6 +383,183 @@ final class BestInsertion {
         return true;
     }
 
+    /** Legs the last {@link #eliminate} ejected (for tests). */
+    int lastEjections;
+
+    /** In {@link #eliminate}: the closest trips (by {@link Inserter#closeness}) searched for a leg to eject. */
+    static final int EJECT_TRIPS = 5;
+
+    /**
+     * Route elimination with an ejection pool (after Nagata and Bräysy's route minimisation for PDPTW): takes all
+     * legs of {@code trip} out into a pool and puts them back one at a time at their cheapest feasible places on
+     * other trips that are driven now (never on an empty one). A leg that fits nowhere is placed on one of the
+     * trips closest to it by ejecting one leg from there, the leg that has failed least often so far
+     * ({@code failures}, by leg index, kept across moves; it counts here each time a leg fits nowhere), then the
+     * cheapest such insertion; the ejected leg joins the pool (next to be placed). A leg that is already part of
+     * this move (in the pool, placed from it or ejected) is never ejected, and at most {@code maxEjections}
+     * happen. The move empties the trip when the pool empties; null when it does not (nothing changes then).
+     * The other legs of the parcels stay where they are; the score judges the move (storage included).
+     */
+    RelocateMove eliminate(Trip trip, int[] failures, int maxEjections, java.util.Random random) {
+        reset(trip);
+        lastEjections = 0;
+        onlyUsedTrips = true;
+        List<Leg> legs = new ArrayList<>();
+        for (Visit v : trip.getVisits()) {
+            if (v.isPickup()) {
+                legs.add(v.getLeg());
+            }
+        }
+        if (legs.isEmpty()) {
+            return null;
+        }
+        java.util.Collections.shuffle(legs, random);
+        // the legs that failed most often first (they have most choice of where to go while the trips are
+        // as they are), upstream hops before the hops that follow them
+        legs.sort(java.util.Comparator.comparingInt((Leg l) -> -failures[l.getIndex()]));
+        legs.sort(java.util.Comparator.comparingInt((Leg l) -> l.getParcel().getLegs().indexOf(l)));
+        List<Visit> own = new ArrayList<>();
+        for (Leg leg : legs) {
+            own.add(leg.getPickup());
+            own.add(leg.getDrop());
+        }
+        if (!takeOut(own)) {
+            return null;
+        }
+        java.util.Set<Leg> inMove = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        inMove.addAll(legs);
+        java.util.ArrayDeque<Leg> pool = new java.util.ArrayDeque<>(legs);
+        int ejections = 0;
+        int rounds = 0;
+        while (!pool.isEmpty()) {
+            if (++rounds > 4 * (legs.size() + maxEjections)) {
+                return null;
+            }
+            Leg leg = pool.pollFirst();
+            Leg up = leg.getUpstream();
+            if (up != null && inMove.contains(up) && tripOf(up.getPickup()) == null) {
+                pool.addLast(leg); // its food is not placed yet: after the hop before it
+                continue;
+            }
+            Insertion best = best(leg);
+            if (best != null) {
+                if (!insert(leg, best, null)) {
+                    return null;
+                }
+                continue;
+            }
+            failures[leg.getIndex()]++;
+            if (ejections >= maxEjections) {
+                return null;
+            }
+            Ejection e = bestEjection(leg, inMove, failures);
+            if (e == null || !insert(leg, e.insertion(), e.ejected())) {
+                return null;
+            }
+            ejections++;
+            lastEjections = ejections;
+            inMove.add(e.ejected());
+            pool.addFirst(e.ejected());
+        }
+        // every touched trip's final sequence: the moved visits at their final positions, ascending per trip
+        // (RelocateMove takes them all out first, then inserts them in order)
+        java.util.Set<Visit> moved = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Leg leg : inMove) {
+            moved.add(leg.getPickup());
+            moved.add(leg.getDrop());
+        }
+        List<Trip> touched = new ArrayList<>(seqs.keySet());
+        touched.sort(java.util.Comparator.comparing(Trip::getId));
+        Moves moves = new Moves();
+        for (Trip t : touched) {
+            List<Visit> seq = seqs.get(t);
+            for (int i = 0; i < seq.size(); i++) {
+                if (moved.contains(seq.get(i))) {
+                    moves.add(seq.get(i), t, i);
+                }
+            }
+        }
+        return moves.size() == moved.size() ? moves.build() : null;
+    }
+
+    /** A leg to take off a trip so that another fits there at {@code insertion} (its positions without the ejected leg). */
+    private record Ejection(Leg ejected, Insertion insertion, int failures) {
+    }
+
+    /**
+     * Puts the leg into the trip at the insertion's positions in the hypothetical state, after taking
+     * {@code ejected} (on that trip; may be null) out of it; false when the trip then breaks a rule.
+     */
+    private boolean insert(Leg leg, Insertion ins, Leg ejected) {
+        List<Visit> seq = new ArrayList<>(seqOf(ins.trip()));
+        if (ejected != null) {
+            seq.remove(ejected.getPickup());
+            seq.remove(ejected.getDrop());
+            tripOverride.put(ejected.getPickup(), null);
+            tripOverride.put(ejected.getDrop(), null);
+        }
+        seq.add(ins.pickupAt(), leg.getPickup());
+        seq.add(ins.dropAt(), leg.getDrop());
+        return resimulate(ins.trip(), seq);
+    }
+
+    /**
+     * For a leg that fits nowhere as the trips are: on the {@link #EJECT_TRIPS} candidate trips closest to it, the
+     * leg whose ejection lets it in and that has failed least often (then the cheapest insertion); never one in
+     * {@code inMove} nor one whose neighbouring hops would then break a rule. Null when there is none.
+     */
+    private Ejection bestEjection(Leg leg, java.util.Set<Leg> inMove, int[] failures) {
+        int lo = firstDay(leg);
+        if (lo < 0) {
+            return null;
+        }
+        lo = Math.max(lo, recipientFirstDay(leg));
+        int hi = lastDay(leg);
+        if (hi < lo) {
+            return null;
+        }
+        List<Trip> candidates = candidates(leg, lo, hi);
+        long[] rank = new long[candidates.size()];
+        Integer[] order = new Integer[candidates.size()];
+        for (int i = 0; i < order.length; i++) {
+            rank[i] = Inserter.closeness(seqOf(candidates.get(i)), candidates.get(i), leg);
+            order[i] = i;
+        }
+        java.util.Arrays.sort(order, java.util.Comparator.comparingLong(i -> rank[i]));
+        Ejection best = null;
+        for (int k = 0; k < Math.min(EJECT_TRIPS, order.length); k++) {
+            Trip t = candidates.get(order[k]);
+            List<Visit> seq = seqOf(t);
+            for (Visit p : seq) {
+                if (!p.isPickup() || inMove.contains(p.getLeg())) {
+                    continue;
+                }
+                Leg e = p.getLeg();
+                int f = failures[e.getIndex()];
+                if (best != null && f > best.failures()) {
+                    continue;
+                }
+                List<Visit> rest = new ArrayList<>(seq);
+                rest.remove(p);
+                rest.remove(e.getDrop());
+                if (!Inserter.recipientFits(leg, rest)) {
+                    continue;
+                }
+                work += 4L * (rest.size() + 1);
+                long d = inserter.simulate(t, rest.toArray(new Visit[0]), rest.size());
+                if (d < 0) {
+                    continue;
+                }
+                long dayCost = InsertionCosts.dayCost(leg, t) + InsertionCosts.stability(leg, t);
+                Insertion ins = inserter.bestInTrip(leg, t, rest, d, dayCost);
+                if (ins != null && (best == null || f < best.failures() || ins.cost() < best.insertion().cost())) {
+                    best = new Ejection(e, ins, f);
+                }
+            }
+        }
+        return best;
+    }
+
     /** Candidate trips gathered per leg before ranking (a window with no more trips is looked at whole). */
     static final int GATHER = CandidateTrips.GATHER;
     private Nearby nearby;
@@ -463,7 +643,7 @@ final class BestInsertion {
     }
 
     private boolean fits(Leg leg, Trip t) {
-        return t != avoid && CandidateTrips.fits(leg, t, seqOf(t));
+        return t != avoid && !(onlyUsedTrips && t.getVisits().isEmpty()) && CandidateTrips.fits(leg, t, seqOf(t));
     }
 
     private Insertion best(Leg leg) {

@@ -30,6 +30,8 @@ final class OperatorMix {
         NEAR_TWO_OPT_STAR(8), NEAR_TWO_OPT(6), REORDER_VISIT(16), REORDER_STOP(11), DELIVER(14), DROP(3),
         /** Food for a recipient below its floor onto a trip that can make its scarcest hop, richer recipients' food off it. */
         FAIR_SWAP(3),
+        /** Route elimination with an ejection pool (a trip fewer, or nothing changes). */
+        ELIMINATE(1),
         /** Only in a re-plan: food back onto the trip that carried it in the previous plan. */
         RESTORE(12);
 
