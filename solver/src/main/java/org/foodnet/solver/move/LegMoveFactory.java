@@ -237,32 +237,37 @@ public class LegMoveFactory implements MoveIteratorFactory<MonthPlan, Move<Month
 
     /** Trips drawn for a route elimination; the one with fewest visits is tried. */
     static final int ELIMINATE_DRAWS = 3;
-    /** Most legs ejected in one route elimination, besides one per leg of the trip. */
-    static final int ELIMINATE_EJECTIONS = 10;
+    /** Most legs ejected in one route elimination: this many per leg of the trip, */
+    static final int ELIMINATE_EJECTIONS_PER_LEG = 3;
+    /** and this many more. */
+    static final int ELIMINATE_EJECTIONS = 20;
 
     /**
-     * Route elimination with an ejection pool: of {@link #ELIMINATE_DRAWS} driven trips (a random day, a random
-     * trip of it), the one with fewest visits is emptied into the other driven trips, legs in the way ejected and
+     * Route elimination with an ejection pool: of {@link #ELIMINATE_DRAWS} driven trips (drawn at random), the one with fewest visits is emptied into the other driven trips, legs in the way ejected and
      * re-inserted in turn ({@link BestInsertion#eliminate}); nothing changes when the pool does not empty.
      */
     private static Move<MonthPlan> eliminateTrip(MonthPlan plan, List<List<Trip>> byDay, BestInsertion bestInsertion,
                                                  int[] failures, Random random) {
-        Trip trip = null;
-        for (int i = 0, drawn = 0; i < 10 * ELIMINATE_DRAWS && drawn < ELIMINATE_DRAWS; i++) {
-            List<Trip> day = byDay.get(random.nextInt(byDay.size()));
-            Trip t = day.isEmpty() ? null : day.get(random.nextInt(day.size()));
-            if (t != null && !t.getVisits().isEmpty()) {
-                drawn++;
-                if (trip == null || t.getVisits().size() < trip.getVisits().size()) {
-                    trip = t;
+        List<Trip> driven = new ArrayList<>();
+        for (List<Trip> day : byDay) {
+            for (Trip t : day) {
+                if (!t.getVisits().isEmpty()) {
+                    driven.add(t);
                 }
+            }
+        }
+        Trip trip = null;
+        for (int i = 0; i < ELIMINATE_DRAWS && !driven.isEmpty(); i++) {
+            Trip t = driven.get(random.nextInt(driven.size()));
+            if (trip == null || t.getVisits().size() < trip.getVisits().size()) {
+                trip = t;
             }
         }
         if (trip == null) {
             return noop(plan.getVisits().get(0));
         }
         int legs = trip.getVisits().size() / 2;
-        RelocateMove move = bestInsertion.eliminate(trip, failures, legs + ELIMINATE_EJECTIONS, random);
+        RelocateMove move = bestInsertion.eliminate(trip, failures, ELIMINATE_EJECTIONS_PER_LEG * legs + ELIMINATE_EJECTIONS, random);
         return move != null ? move : noop(trip.getVisits().get(0));
     }
 
