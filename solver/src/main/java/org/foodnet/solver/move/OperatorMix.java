@@ -30,8 +30,12 @@ final class OperatorMix {
         NEAR_TWO_OPT_STAR(8), NEAR_TWO_OPT(6), REORDER_VISIT(16), REORDER_STOP(11), DELIVER(14), DROP(3),
         /** Food for a recipient below its floor onto a trip that can make its scarcest hop, richer recipients' food off it. */
         FAIR_SWAP(3),
-        /** Route elimination with an ejection pool (a trip fewer, or nothing changes). */
-        ELIMINATE(0.5),
+        /**
+         * Route elimination with an ejection pool (a trip fewer, or nothing changes); never above its base share:
+         * a try costs ~10 ms where the others cost ~0.1 ms, and after late acceptance has let a trip back in, it
+         * wins rewards by emptying it again, so left to grow it took time from the distance moves (2026-12-07).
+         */
+        ELIMINATE(0.25),
         /** Only in a re-plan: food back onto the trip that carried it in the previous plan. */
         RESTORE(12);
 
@@ -184,7 +188,7 @@ final class OperatorMix {
                     continue; // not drawn: nothing learnt
                 }
                 double target = rate[i] / sum * baseTotal;
-                share[i] = Math.min(CAP * base[i],
+                share[i] = Math.min((i == Kind.ELIMINATE.ordinal() ? 1 : CAP) * base[i],
                         Math.max(FLOOR * base[i], (1 - REACTION) * share[i] + REACTION * target));
             }
             total();
