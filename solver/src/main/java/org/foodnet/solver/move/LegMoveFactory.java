@@ -243,8 +243,9 @@ public class LegMoveFactory implements MoveIteratorFactory<MonthPlan, Move<Month
     static final int ELIMINATE_EJECTIONS = 20;
 
     /**
-     * Route elimination with an ejection pool: of {@link #ELIMINATE_DRAWS} driven trips (drawn at random), the one with fewest visits is emptied into the other driven trips, legs in the way ejected and
-     * re-inserted in turn ({@link BestInsertion#eliminate}); nothing changes when the pool does not empty.
+     * Route elimination with an ejection pool: of {@link #ELIMINATE_DRAWS} driven trips (drawn at random), the one
+     * with fewest visits is emptied into the other driven trips, legs in the way ejected and re-inserted in turn
+     * ({@link BestInsertion#eliminate}); nothing changes when the pool does not empty.
      */
     private static Move<MonthPlan> eliminateTrip(MonthPlan plan, List<List<Trip>> byDay, BestInsertion bestInsertion,
                                                  int[] failures, Random random) {
@@ -267,7 +268,8 @@ public class LegMoveFactory implements MoveIteratorFactory<MonthPlan, Move<Month
             return noop(plan.getVisits().get(0));
         }
         int legs = trip.getVisits().size() / 2;
-        RelocateMove move = bestInsertion.eliminate(trip, failures, ELIMINATE_EJECTIONS_PER_LEG * legs + ELIMINATE_EJECTIONS, random);
+        RelocateMove move = bestInsertion.eliminate(trip, failures,
+                ELIMINATE_EJECTIONS_PER_LEG * legs + ELIMINATE_EJECTIONS, random);
         return move != null ? move : noop(trip.getVisits().get(0));
     }
 
