@@ -45,6 +45,8 @@ final class BestInsertion {
     /** In {@link #via}: the hop that must go on {@link #forcedTrip} (its parcel's hops before it on or before that day). */
     private Leg forcedLeg;
     private Trip forcedTrip;
+    /** In {@link #eliminate}: legs go only onto trips that are driven now (closing a trip never opens another). */
+    private boolean onlyUsedTrips;
     /** Visits looked at so far (trips searched and re-simulated): what the moves built here cost to find. */
     private long work;
 
@@ -268,6 +270,7 @@ final class BestInsertion {
     }
 
     private void reset(Trip avoid) {
+        onlyUsedTrips = false;
         seqs.clear();
         driving.clear();
         tripOverride.clear();
@@ -380,6 +383,228 @@ final class BestInsertion {
         return true;
     }
 
+    /** Legs the last {@link #eliminate} ejected (for tests). */
+    int lastEjections;
+
+    /** In {@link #eliminate}: the closest trips (by {@link Inserter#closeness}) always searched for a leg to eject. */
+    static final int EJECT_TRIPS = 2;
+    /** In {@link #eliminate}: trips examined in full for a leg's cheapest insertion (more than {@link #CANDIDATE_TRIPS}). */
+    static final int ELIMINATE_CANDIDATE_TRIPS = 16;
+
+    /**
+     * Route elimination with an ejection pool (after Nagata and Bräysy's route minimisation for PDPTW): takes all
+     * legs of {@code trip} out into a pool and puts them back one at a time at their cheapest feasible places on
+     * other trips that are driven now (never on an empty one). A leg that fits nowhere is placed on one of the
+     * trips closest to it by ejecting one leg from there (two when one is not enough), the leg that has failed
+     * least often so far ({@code failures}, by leg index, kept across moves; it counts here each time a leg fits
+     * nowhere), then the cheapest such insertion; the ejected legs join the pool (next to be placed). A leg is
+     * never ejected by the leg it ejected (no ping-pong); the failure counts steer the chain away from cycles, and
+     * at most {@code maxEjections} happen. The move empties the trip when the pool empties; null when it does
+     * not (nothing changes then).
+     * The other legs of the parcels stay where they are; the score judges the move (storage included).
+     */
+    RelocateMove eliminate(Trip trip, int[] failures, int maxEjections, java.util.Random random) {
+        reset(trip);
+        lastEjections = 0;
+        onlyUsedTrips = true;
+        List<Leg> legs = new ArrayList<>();
+        for (Visit v : trip.getVisits()) {
+            if (v.isPickup()) {
+                legs.add(v.getLeg());
+            }
+        }
+        if (legs.isEmpty()) {
+            return null;
+        }
+        java.util.Collections.shuffle(legs, random);
+        // the legs that failed most often first (placed while the other trips have most room), upstream hops
+        // before the hops that follow them
+        legs.sort(java.util.Comparator.comparingInt((Leg l) -> -failures[l.getIndex()]));
+        legs.sort(java.util.Comparator.comparingInt((Leg l) -> l.getParcel().getLegs().indexOf(l)));
+        List<Visit> own = new ArrayList<>();
+        for (Leg leg : legs) {
+            own.add(leg.getPickup());
+            own.add(leg.getDrop());
+        }
+        if (!takeOut(own)) {
+            return null;
+        }
+        java.util.Set<Leg> inMove = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        inMove.addAll(legs);
+        java.util.ArrayDeque<Leg> pool = new java.util.ArrayDeque<>(legs);
+        Map<Leg, Leg> ejector = new IdentityHashMap<>();
+        int ejections = 0;
+        int rounds = 0;
+        while (!pool.isEmpty()) {
+            if (++rounds > 4 * (legs.size() + maxEjections)) {
+                return null;
+            }
+            Leg leg = pool.pollFirst();
+            Leg up = leg.getUpstream();
+            if (up != null && inMove.contains(up) && tripOf(up.getPickup()) == null) {
+                pool.addLast(leg); // its food is not placed yet: after the hop before it
+                continue;
+            }
+            Insertion best = best(leg);
+            if (best != null) {
+                if (!insert(leg, best, List.of())) {
+                    return null;
+                }
+                continue;
+            }
+            failures[leg.getIndex()]++;
+            if (ejections >= maxEjections) {
+                return null;
+            }
+            justEjectedBy = ejector.get(leg);
+            Ejection e = bestEjection(leg, failures, false);
+            if (e == null && ejections + 2 <= maxEjections) {
+                e = bestEjection(leg, failures, true);
+            }
+            if (e == null || !insert(leg, e.insertion(), e.ejected())) {
+                return null;
+            }
+            ejections += e.ejected().size();
+            lastEjections = ejections;
+            for (Leg x : e.ejected()) {
+                inMove.add(x);
+                ejector.put(x, leg);
+                pool.addFirst(x);
+            }
+        }
+        // every touched trip's final sequence: the moved visits at their final positions, ascending per trip
+        // (RelocateMove takes them all out first, then inserts them in order)
+        java.util.Set<Visit> moved = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Leg leg : inMove) {
+            moved.add(leg.getPickup());
+            moved.add(leg.getDrop());
+        }
+        List<Trip> touched = new ArrayList<>(seqs.keySet());
+        touched.sort(java.util.Comparator.comparing(Trip::getId));
+        Moves moves = new Moves();
+        for (Trip t : touched) {
+            List<Visit> seq = seqs.get(t);
+            for (int i = 0; i < seq.size(); i++) {
+                if (moved.contains(seq.get(i))) {
+                    moves.add(seq.get(i), t, i);
+                }
+            }
+        }
+        return moves.size() == moved.size() ? moves.build() : null;
+    }
+
+    /** Legs to take off a trip so that another fits there at {@code insertion} (its positions without the ejected legs). */
+    private record Ejection(List<Leg> ejected, Insertion insertion, int failures) {
+    }
+
+    /**
+     * Puts the leg into the trip at the insertion's positions in the hypothetical state, after taking
+     * {@code ejected} (on that trip; may be null) out of it; false when the trip then breaks a rule.
+     */
+    private boolean insert(Leg leg, Insertion ins, List<Leg> ejected) {
+        List<Visit> seq = new ArrayList<>(seqOf(ins.trip()));
+        for (Leg e : ejected) {
+            seq.remove(e.getPickup());
+            seq.remove(e.getDrop());
+            tripOverride.put(e.getPickup(), null);
+            tripOverride.put(e.getDrop(), null);
+        }
+        seq.add(ins.pickupAt(), leg.getPickup());
+        seq.add(ins.dropAt(), leg.getDrop());
+        return resimulate(ins.trip(), seq);
+    }
+
+    /**
+     * For a leg that fits nowhere as the trips are: on the candidate trips closest to it (see
+     * {@link #EJECT_VISITS}, {@link #EJECT_PAIR_VISITS}), the leg (with {@code pairs}: the two legs, among the
+     * {@link #EJECT_PAIR_LEGS} that failed least often on the trip) whose ejection lets it in and that failed
+     * least often (in sum), then the cheapest insertion; never the leg that ejected this one
+     * ({@link #justEjectedBy}) nor one whose neighbouring hops would then break a rule. Null when there is none.
+     */
+    private Ejection bestEjection(Leg leg, int[] failures, boolean pairs) {
+        int lo = firstDay(leg);
+        if (lo < 0) {
+            return null;
+        }
+        lo = Math.max(lo, recipientFirstDay(leg));
+        int hi = lastDay(leg);
+        if (hi < lo) {
+            return null;
+        }
+        List<Trip> candidates = candidates(leg, lo, hi);
+        long[] rank = new long[candidates.size()];
+        Integer[] order = new Integer[candidates.size()];
+        for (int i = 0; i < order.length; i++) {
+            rank[i] = Inserter.closeness(seqOf(candidates.get(i)), candidates.get(i), leg);
+            order[i] = i;
+        }
+        java.util.Arrays.sort(order, java.util.Comparator.comparingLong(i -> rank[i]));
+        Ejection best = null;
+        int budget = pairs ? EJECT_PAIR_VISITS : EJECT_VISITS;
+        for (int k = 0; k < order.length && (k < EJECT_TRIPS || budget > 0); k++) {
+            Trip t = candidates.get(order[k]);
+            List<Visit> seq = seqOf(t);
+            budget -= seq.size();
+            List<Leg> on = new ArrayList<>();
+            for (Visit p : seq) {
+                if (p.isPickup() && p.getLeg() != justEjectedBy) {
+                    on.add(p.getLeg());
+                }
+            }
+            if (!pairs) {
+                for (Leg e : on) {
+                    best = tryEjection(leg, t, seq, List.of(e), failures[e.getIndex()], best);
+                }
+                continue;
+            }
+            on.sort(java.util.Comparator.comparingInt(l -> failures[l.getIndex()]));
+            int n = Math.min(on.size(), EJECT_PAIR_LEGS);
+            for (int i = 0; i < n; i++) {
+                for (int j = i + 1; j < n; j++) {
+                    Leg a = on.get(i);
+                    Leg b = on.get(j);
+                    best = tryEjection(leg, t, seq, List.of(a, b), failures[a.getIndex()] + failures[b.getIndex()], best);
+                }
+            }
+        }
+        return best;
+    }
+
+    /** In {@link #bestEjection}: after the {@link #EJECT_TRIPS} closest trips, further ones until this many visits are looked at; */
+    static final int EJECT_VISITS = 240;
+    /** for pairs, until this many; */
+    static final int EJECT_PAIR_VISITS = 60;
+    /** ... among this many legs of each (those that failed least often). */
+    static final int EJECT_PAIR_LEGS = 14;
+    /** In {@link #bestEjection}: the leg that ejected the one being placed (never ejected by it in turn). */
+    private Leg justEjectedBy;
+
+    /** {@code best}, or ejecting {@code ejected} from trip t (now {@code seq}) for the leg when that is better. */
+    private Ejection tryEjection(Leg leg, Trip t, List<Visit> seq, List<Leg> ejected, int failed, Ejection best) {
+        if (best != null && failed > best.failures()) {
+            return best;
+        }
+        List<Visit> rest = new ArrayList<>(seq);
+        for (Leg e : ejected) {
+            rest.remove(e.getPickup());
+            rest.remove(e.getDrop());
+        }
+        if (!Inserter.recipientFits(leg, rest)) {
+            return best;
+        }
+        work += 4L * (rest.size() + 1);
+        long d = inserter.simulate(t, rest.toArray(new Visit[0]), rest.size());
+        if (d < 0) {
+            return best;
+        }
+        long dayCost = InsertionCosts.dayCost(leg, t) + InsertionCosts.stability(leg, t);
+        Insertion ins = inserter.bestInTrip(leg, t, rest, d, dayCost);
+        if (ins != null && (best == null || failed < best.failures() || ins.cost() < best.insertion().cost())) {
+            return new Ejection(ejected, ins, failed);
+        }
+        return best;
+    }
+
     /** Candidate trips gathered per leg before ranking (a window with no more trips is looked at whole). */
     static final int GATHER = CandidateTrips.GATHER;
     private Nearby nearby;
@@ -463,7 +688,7 @@ final class BestInsertion {
     }
 
     private boolean fits(Leg leg, Trip t) {
-        return t != avoid && CandidateTrips.fits(leg, t, seqOf(t));
+        return t != avoid && !(onlyUsedTrips && t.getVisits().isEmpty()) && CandidateTrips.fits(leg, t, seqOf(t));
     }
 
     private Insertion best(Leg leg) {
@@ -487,7 +712,8 @@ final class BestInsertion {
         }
         return CandidateTrips.cheapest(candidates,
                 t -> Inserter.closeness(seqOf(t), t, leg) - InsertionCosts.keptBonus(leg, t),
-                CANDIDATE_TRIPS, CANDIDATE_TRIPS, t -> true, t -> seqOf(t).isEmpty(),
+                onlyUsedTrips ? ELIMINATE_CANDIDATE_TRIPS : CANDIDATE_TRIPS,
+                onlyUsedTrips ? ELIMINATE_CANDIDATE_TRIPS : CANDIDATE_TRIPS, t -> true, t -> seqOf(t).isEmpty(),
                 t -> {
                     long d = drivingOf(t);
                     if (d < 0) {

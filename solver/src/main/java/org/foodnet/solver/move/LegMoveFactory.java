@@ -28,6 +28,8 @@ import org.optaplanner.core.impl.heuristic.selector.move.factory.MoveIteratorFac
  * <li>reorder within a trip: one visit, or a whole stop (the visits at one site in a row);</li>
  * <li>route moves towards near places: or-opt, exchange, 2-opt*, 2-opt ({@link NearbyMoves});</li>
  * <li>ruin and recreate around a spot, or empty a trip into the others;</li>
+ * <li>route elimination: empty a small trip into the others, ejecting legs that are in the way into a pool
+ * that is re-inserted in turn ({@link BestInsertion#eliminate});</li>
  * <li>re-plan a parcel (most often an undelivered one) at its cheapest feasible places now
  * ({@link BestInsertion});</li>
  * <li>deliver an undelivered parcel: all its legs into trips of suitable days, at random;</li>
@@ -46,6 +48,8 @@ public class LegMoveFactory implements MoveIteratorFactory<MonthPlan, Move<Month
     /** Kept across steps: in a re-plan, the legs that had a trip in the previous plan, and trips by id. */
     private List<Leg> remembered;
     private Map<String, Trip> previousTrips;
+    /** Kept across steps: how often each leg (by index) fitted nowhere in a route elimination ({@link BestInsertion#eliminate}). */
+    private int[] failures;
 
     /** Solver config property {@code adaptive}: false keeps the move mix at its base shares (set with move threads). */
     public void setAdaptive(String adaptive) {
@@ -91,7 +95,9 @@ public class LegMoveFactory implements MoveIteratorFactory<MonthPlan, Move<Month
                 }
             }
             mix = new OperatorMix(adaptive, !remembered.isEmpty());
+            failures = new int[plan.getLegs().size()];
         }
+        int[] failed = failures;
         List<Leg> rememberedLegs = remembered;
         Map<String, Trip> tripsById = previousTrips;
         NearbyMoves nearby = nearbyMoves;
@@ -118,6 +124,7 @@ public class LegMoveFactory implements MoveIteratorFactory<MonthPlan, Move<Month
                     case REPLAN_ANY -> replanParcel(plan, bestInsertion, random, null);
                     case RUIN_NEAR -> ruinNeighbours(plan, byDay, bestInsertion, random, starved);
                     case RUIN_TRIP -> ruinTrip(plan, byDay, bestInsertion, random);
+                    case ELIMINATE -> eliminateTrip(plan, byDay, bestInsertion, failed, random);
                     case RELOCATE -> relocateLeg(plan, byDay, random);
                     case NEAR_RELOCATE -> orElse(nearby.relocate(randomPlannedVisit(plan, random), random), plan, byDay, random);
                     case NEAR_SWAP -> orElse(nearby.swap(randomPlannedVisit(plan, random), random), plan, byDay, random);
@@ -226,6 +233,44 @@ public class LegMoveFactory implements MoveIteratorFactory<MonthPlan, Move<Month
         int k = ejected.isEmpty() ? 0 : 1 + random.nextInt(Math.min(ejected.size(), SWAP_MAX));
         RelocateMove move = bestInsertion.via(parcel, leg, trip, new ArrayList<>(ejected.subList(0, k)));
         return move != null ? move : noop(parcel.getLegs().get(0).getPickup());
+    }
+
+    /** Trips drawn for a route elimination; the one with fewest visits is tried. */
+    static final int ELIMINATE_DRAWS = 3;
+    /** Most legs ejected in one route elimination: this many per leg of the trip, */
+    static final int ELIMINATE_EJECTIONS_PER_LEG = 3;
+    /** and this many more. */
+    static final int ELIMINATE_EJECTIONS = 20;
+
+    /**
+     * Route elimination with an ejection pool: of {@link #ELIMINATE_DRAWS} driven trips (drawn at random), the one
+     * with fewest visits is emptied into the other driven trips, legs in the way ejected and re-inserted in turn
+     * ({@link BestInsertion#eliminate}); nothing changes when the pool does not empty.
+     */
+    private static Move<MonthPlan> eliminateTrip(MonthPlan plan, List<List<Trip>> byDay, BestInsertion bestInsertion,
+                                                 int[] failures, Random random) {
+        List<Trip> driven = new ArrayList<>();
+        for (List<Trip> day : byDay) {
+            for (Trip t : day) {
+                if (!t.getVisits().isEmpty()) {
+                    driven.add(t);
+                }
+            }
+        }
+        Trip trip = null;
+        for (int i = 0; i < ELIMINATE_DRAWS && !driven.isEmpty(); i++) {
+            Trip t = driven.get(random.nextInt(driven.size()));
+            if (trip == null || t.getVisits().size() < trip.getVisits().size()) {
+                trip = t;
+            }
+        }
+        if (trip == null) {
+            return noop(plan.getVisits().get(0));
+        }
+        int legs = trip.getVisits().size() / 2;
+        RelocateMove move = bestInsertion.eliminate(trip, failures,
+                ELIMINATE_EJECTIONS_PER_LEG * legs + ELIMINATE_EJECTIONS, random);
+        return move != null ? move : noop(trip.getVisits().get(0));
     }
 
     /** Most parcels a ruin takes out at once. */

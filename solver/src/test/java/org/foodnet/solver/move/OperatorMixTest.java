@@ -69,7 +69,32 @@ class OperatorMixTest {
         assertThat(new OperatorMix(true).percent(Kind.RESTORE)).isZero();
         assertThat(run(true, Kind.NEAR_TWO_OPT_STAR, 20 * OperatorMix.SEGMENT).percent(Kind.RESTORE)).isZero();
         OperatorMix replan = new OperatorMix(false, true);
+        // before its first step a mix has no score: route elimination is not drawn yet
         assertThat(replan.percent(Kind.RESTORE)).isCloseTo(100 * Kind.RESTORE.base
-                / java.util.Arrays.stream(Kind.values()).mapToDouble(k -> k.base).sum(), within(1e-9)).isPositive();
+                / java.util.Arrays.stream(Kind.values()).filter(k -> k != Kind.ELIMINATE).mapToDouble(k -> k.base).sum(),
+                within(1e-9)).isPositive();
+    }
+
+    @Test
+    void routeEliminationOnlyWhileEverythingDeliverableIsDelivered() {
+        OperatorMix mix = new OperatorMix(true);
+        assertThat(mix.percent(Kind.ELIMINATE)).as("no score yet").isZero();
+        mix.stepStarted(HardMediumSoftLongScore.of(0, -5_000, -1_000_000));
+        assertThat(mix.percent(Kind.ELIMINATE)).as("food undelivered").isZero();
+        Random random = new Random(1);
+        for (int i = 0; i < 20_000; i++) {
+            assertThat(mix.next(random)).isNotEqualTo(Kind.ELIMINATE);
+        }
+        mix.stepStarted(HardMediumSoftLongScore.of(-1, 0, -1_000_000));
+        assertThat(mix.percent(Kind.ELIMINATE)).as("a hard rule broken").isZero();
+        mix.stepStarted(HardMediumSoftLongScore.of(0, 0, -1_000_000));
+        double total = java.util.Arrays.stream(Kind.values()).mapToDouble(mix::base).sum();
+        assertThat(mix.percent(Kind.ELIMINATE)).as("everything delivered")
+                .isCloseTo(100 * mix.base(Kind.ELIMINATE) / total, within(1e-9)).isPositive();
+        int drawn = 0;
+        for (int i = 0; i < 20_000; i++) {
+            drawn += mix.next(random) == Kind.ELIMINATE ? 1 : 0;
+        }
+        assertThat(drawn).isPositive();
     }
 }
