@@ -89,12 +89,12 @@ public final class FoodnetSolver {
     /** Most constructions run to share the food again (see {@link #reshare}); 0: shared once. */
     static final int RESHARE_ROUNDS = 8;
     /** Local search steps each of the first and the chosen sharing get before one of them is kept (see {@link #reshare}). */
-    static final int TRIAL_STEPS = 1_000;
+    static final int TRIAL_STEPS = 2_000;
     /** The most time each of those two short searches may take, as a share of the time limit. */
-    static final double TRIAL_SHARE = 0.05;
+    static final double TRIAL_SHARE = 0.1;
     /** Months with more parcels are shared once (their construction alone takes a good part of the time limit). */
     static final int RESHARE_MAX_PARCELS = 2_000;
-    /** The share of the time limit that sharing again may use, construction runs included. */
+    /** The share of the time limit that sharing again may use after the first construction, its constructions included. */
     static final double RESHARE_SHARE = 0.2;
 
     /**
@@ -106,9 +106,10 @@ public final class FoodnetSolver {
      * whose construction leaves the least served recipient and class best off ({@link #fairness}: then the fewest
      * grams below floors, then the most grams delivered, then the earliest) is chosen; when that is not the first,
      * both get {@link #TRIAL_STEPS} steps of local search and the fairer result goes on (ties: the first). At most
-     * {@link #RESHARE_ROUNDS} constructions, while {@link #RESHARE_SHARE} of the time limit is not spent, and only
-     * while a construction places every parcel it tries. Returns the constructed (or searched) plan the search goes
-     * on from, or null when no construction ran to its end.
+     * {@link #RESHARE_ROUNDS} constructions: the first is the search's own (with its share of the time limit; when
+     * it runs out of time the search goes on from it and nothing is shared again), the others while
+     * {@link #RESHARE_SHARE} of the time limit after the first is not spent, and only while a construction places
+     * every parcel it tries. Returns the constructed (or searched) plan the search goes on from.
      */
     static Reshared reshare(Network network, SolveOptions options, long begin, SolveControl control) {
         return reshare(network, options, null, begin, control, plan -> { });
@@ -133,15 +134,26 @@ public final class FoodnetSolver {
         // one factory (its constraints built once) for every round's construction
         GreedyConstruction[] construction = new GreedyConstruction[1];
         SolverFactory<MonthPlan> factory = SolverFactory.create(constructionConfig(options, construction));
+        long afterFirst = 0;
         for (int round = 0; round < RESHARE_ROUNDS; round++) {
-            long left = budget - (System.nanoTime() - begin) / 1_000_000;
+            // the first construction is the search's own (TIME_SHARE of the time limit); the others share the
+            // budget, counted from the end of the first
+            long left = round == 0 ? options.timeLimit().toMillis()
+                    : budget - (System.nanoTime() - afterFirst) / 1_000_000;
             if (left <= 0 || control.stopRequested()) {
                 break;
             }
-            // the construction alone, within what is left of the budget (it uses TIME_SHARE of the limit it gets)
-            construction[0] = new GreedyConstruction((long) (left / GreedyConstruction.TIME_SHARE));
+            construction[0] = new GreedyConstruction(round == 0 ? left : (long) (left / GreedyConstruction.TIME_SHARE));
             MonthPlan constructed = factory.buildSolver().solve(problem);
+            afterFirst = round == 0 ? System.nanoTime() : afterFirst;
             if (construction[0].skipped() > 0) {
+                if (round == 0) {
+                    best = constructed; // out of time already: the search goes on from it, nothing is shared again
+                    firstConstructed = constructed;
+                    if (!replan) {
+                        onFirst.accept(constructed);
+                    }
+                }
                 break; // out of time: what it left undelivered says nothing
             }
             double[] value = fairness(constructed);
@@ -293,7 +305,7 @@ public final class FoodnetSolver {
         MonthPlan problem = model(network, options);
         boolean constructed = false;
         long[] firstFeasible = {-1};
-        if (problem.getParcels().size() <= RESHARE_MAX_PARCELS
+        if (options.previousPlan() == null && problem.getParcels().size() <= RESHARE_MAX_PARCELS
                 && network.lots().stream().anyMatch(lot -> lot.earmarkedFor() == null)) {
             MonthPlan[] reported = new MonthPlan[1];
             Consumer<MonthPlan> report = plan -> {

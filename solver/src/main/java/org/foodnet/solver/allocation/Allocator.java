@@ -49,10 +49,23 @@ public final class Allocator {
      * count towards their recipient's coverage (see docs/planning-rules.md, "Who gets what").
      */
     public Allocator(Network network, FoodPaths paths, java.util.Set<String> uncounted) {
+        this(network, paths, uncounted, List.of());
+    }
+
+    /**
+     * In a re-plan: the previous plan's shares ({@code kept}, its allocations) are made first, as far as they are
+     * still possible, then the rest is shared as usual (see docs/planning-rules.md, "Who gets what").
+     */
+    public Allocator(Network network, FoodPaths paths, java.util.Set<String> uncounted,
+                     List<org.foodnet.solver.plan.Allocation> kept) {
         this.network = network;
         this.paths = paths;
         this.uncounted = java.util.Set.copyOf(uncounted);
+        this.kept = List.copyOf(kept);
     }
+
+    /** The previous plan's allocations, in its order (a re-plan keeps who gets what). */
+    private final List<org.foodnet.solver.plan.Allocation> kept;
 
     /** A serving day of one recipient, for one class, and the grams allocated to it so far. */
     private static final class Slot {
@@ -157,6 +170,7 @@ public final class Allocator {
         lots.sort(Comparator.comparing((DonationLot l) -> settings.lastDeliveryDay(l))
                 .thenComparing(DonationLot::availableFrom).thenComparing(DonationLot::id));
         markTogether(lots, demands);
+        keepPrevious(demands, left, shares);
         shareOut(lots, demands, left, shares, 1.0);
         rebalance(demands, shares);
         // Food nobody needs any more within the month would be thrown away: rather give it (least covered
@@ -251,6 +265,56 @@ public final class Allocator {
                 shares.merge(intoKey, new Share(from.lot(), poor.recipient, fromSlot.day(), grams),
                         (a, b) -> new Share(a.lot(), a.recipient(), a.servingDay(), a.grams() + b.grams()));
             }
+        }
+    }
+
+    /**
+     * The previous plan's shares, in its order: each its grams of the lot for that recipient and serving day, as
+     * far as the lot has grams left, the food can still reach that serving day (the day rule of {@link #eligibleSlot})
+     * and the recipient's storage for the class has room on it.
+     */
+    private void keepPrevious(Map<TemperatureClass, List<Demand>> demands, Map<String, Long> left,
+                              Map<String, Share> shares) {
+        if (kept.isEmpty()) {
+            return;
+        }
+        Map<String, DonationLot> lotsById = new HashMap<>();
+        for (DonationLot lot : network.lots()) {
+            lotsById.put(lot.id(), lot);
+        }
+        for (org.foodnet.solver.plan.Allocation a : kept) {
+            DonationLot lot = lotsById.get(a.lotId());
+            if (lot == null || lot.earmarkedFor() != null || left.getOrDefault(lot.id(), 0L) <= 0) {
+                continue;
+            }
+            Demand d = null;
+            for (Demand x : demands.getOrDefault(lot.temperature(), List.of())) {
+                if (x.recipient.id().equals(a.recipientId())) {
+                    d = x;
+                }
+            }
+            Slot slot = d == null ? null : d.slot(a.servingDay());
+            var path = d == null ? java.util.Optional.<List<Site>>empty() : paths.path(lot, d.recipient);
+            LocalDate[] w = window(lot);
+            if (slot == null || path.isEmpty() || w == null || slot.day().isAfter(w[1])) {
+                continue;
+            }
+            LocalDate arrival = earliestArrival(lot, path.get(), w[0], w[1], false);
+            if ((arrival == null || slot.day().isBefore(arrival)) && d.together && path.get().size() > 3) {
+                arrival = earliestArrival(lot, path.get(), w[0], w[1], true);
+            }
+            long grams = Math.min(Math.min(a.grams(), left.get(lot.id())), d.room(slot));
+            if (arrival == null || slot.day().isBefore(arrival) || grams <= 0) {
+                continue;
+            }
+            String key = Share.key(lot.id(), d.recipient.id(), slot.day());
+            if (!uncounted.contains(key)) {
+                d.allocated += grams;
+            }
+            slot.allocated += grams;
+            left.put(lot.id(), left.get(lot.id()) - grams);
+            shares.merge(key, new Share(lot, d.recipient, slot.day(), grams),
+                    (x, y) -> new Share(x.lot(), x.recipient(), x.servingDay(), x.grams() + y.grams()));
         }
     }
 

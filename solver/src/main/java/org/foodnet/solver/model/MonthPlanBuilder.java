@@ -51,7 +51,8 @@ public final class MonthPlanBuilder {
         Travel travel = Travel.of(network);
         PlanningContext ctx = new PlanningContext(network, travel);
         FoodPaths paths = new FoodPaths(network, travel);
-        List<Share> shares = new Allocator(network, paths, uncounted).allocate();
+        List<Share> shares = new Allocator(network, paths, uncounted,
+                previousPlan == null ? List.of() : previousPlan.allocations()).allocate();
         PlanningSettings settings = network.settings();
         int days = ctx.days();
 
