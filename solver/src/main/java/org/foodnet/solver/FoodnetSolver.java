@@ -65,12 +65,7 @@ public final class FoodnetSolver {
                 .withMoveSelectorConfig(moves)
                 .withAcceptorConfig(new LocalSearchAcceptorConfig().withLateAcceptanceSize(400))
                 .withForagerConfig(new LocalSearchForagerConfig().withAcceptedCountLimit(1));
-        SolverConfig config = new SolverConfig()
-                .withSolutionClass(MonthPlan.class)
-                .withEntityClasses(Trip.class, Visit.class)
-                .withConstraintProviderClass(FoodnetConstraints.class)
-                .withEnvironmentMode(EnvironmentMode.REPRODUCIBLE)
-                .withRandomSeed(options.randomSeed())
+        SolverConfig config = baseConfig(options)
                 .withTerminationConfig(new TerminationConfig().withMillisecondsSpentLimit(Math.max(1, limitMillis)));
         if (construct) {
             // construction stops placing once its share of the time limit is spent (GreedyConstruction.TIME_SHARE);
@@ -212,43 +207,39 @@ public final class FoodnetSolver {
      * out), rounded to 0.001, as the summary's {@code minRelativeFulfilmentPerClass}; and the grams delivered.
      */
     static double[] fairness(MonthPlan plan) {
+        Map<Long, Long> delivered = deliveredByKey(plan);
+        long total = delivered.values().stream().mapToLong(Long::longValue).sum();
+        long below = 0;
+        Map<String, Map<org.foodnet.solver.domain.TemperatureClass, Long>> got = new java.util.HashMap<>();
+        Map<String, Map<org.foodnet.solver.domain.TemperatureClass, Long>> need = new java.util.HashMap<>();
+        for (org.foodnet.solver.model.RecipientDemand d : plan.getRecipientDemands()) {
+            long g = delivered.getOrDefault(d.key(), 0L);
+            below += Math.max(0, d.floorGrams(FoodnetConstraints.FLOOR_SHARE) - g);
+            if (d.needGrams() > 0) {
+                got.computeIfAbsent(d.recipient().id(), k -> new java.util.EnumMap<>(org.foodnet.solver.domain.TemperatureClass.class))
+                        .put(d.temperature(), g);
+                need.computeIfAbsent(d.recipient().id(), k -> new java.util.EnumMap<>(org.foodnet.solver.domain.TemperatureClass.class))
+                        .put(d.temperature(), d.needGrams());
+            }
+        }
+        double least = new ClassFulfilment(got, need).minRelativePerClass();
+        return new double[] {Double.isNaN(least) ? 0 : least, -below, total};
+    }
+
+    /** Grams of delivered parcels per recipient and class ({@code RecipientDemand.keyOf}). */
+    private static Map<Long, Long> deliveredByKey(MonthPlan plan) {
         Map<Long, Long> delivered = new java.util.HashMap<>();
-        long total = 0;
         for (org.foodnet.solver.model.Parcel p : plan.getParcels()) {
             if (p.isDelivered()) {
                 delivered.merge(org.foodnet.solver.model.RecipientDemand.keyOf(p), p.getGrams(), Long::sum);
-                total += p.getGrams();
             }
         }
-        Map<Object, double[]> byClass = new java.util.HashMap<>();
-        for (org.foodnet.solver.model.RecipientDemand d : plan.getRecipientDemands()) {
-            if (d.needGrams() > 0) {
-                double[] c = byClass.computeIfAbsent(d.temperature(), k -> new double[2]);
-                c[0] += Math.min(delivered.getOrDefault(d.key(), 0L), d.needGrams());
-                c[1] += d.needGrams();
-            }
-        }
-        double least = Double.MAX_VALUE;
-        long below = 0;
-        for (org.foodnet.solver.model.RecipientDemand d : plan.getRecipientDemands()) {
-            below += Math.max(0, d.floorGrams(FoodnetConstraints.FLOOR_SHARE) - delivered.getOrDefault(d.key(), 0L));
-            double[] c = byClass.get(d.temperature());
-            if (d.needGrams() > 0 && c[0] > 0) {
-                double own = Math.min(1.0, delivered.getOrDefault(d.key(), 0L) / (double) d.needGrams());
-                least = Math.min(least, own / (c[0] / c[1]));
-            }
-        }
-        return new double[] {least == Double.MAX_VALUE ? 0 : Math.round(least * 1000) / 1000.0, -below, total};
+        return delivered;
     }
 
     /** The shares of undelivered parcels of every recipient and class that gets less than its floor. */
     static java.util.Set<String> undeliveredBelowFloor(MonthPlan plan) {
-        Map<Long, Long> delivered = new java.util.HashMap<>();
-        for (org.foodnet.solver.model.Parcel p : plan.getParcels()) {
-            if (p.isDelivered()) {
-                delivered.merge(org.foodnet.solver.model.RecipientDemand.keyOf(p), p.getGrams(), Long::sum);
-            }
-        }
+        Map<Long, Long> delivered = deliveredByKey(plan);
         Map<Long, Long> floors = new java.util.HashMap<>();
         for (org.foodnet.solver.model.RecipientDemand d : plan.getRecipientDemands()) {
             floors.put(d.key(), d.floorGrams(FoodnetConstraints.FLOOR_SHARE));
@@ -277,14 +268,19 @@ public final class FoodnetSolver {
 
     /** A solver that runs {@code construction[0]} alone (set it before each solve). */
     private static SolverConfig constructionConfig(SolveOptions options, GreedyConstruction[] construction) {
+        return baseConfig(options)
+                .withPhases(new CustomPhaseConfig().withCustomPhaseCommandList(
+                        List.of(scoreDirector -> construction[0].changeWorkingSolution(scoreDirector))));
+    }
+
+    /** The model, its constraints, reproducible randomness: what every solver of a solve shares. */
+    private static SolverConfig baseConfig(SolveOptions options) {
         return new SolverConfig()
                 .withSolutionClass(MonthPlan.class)
                 .withEntityClasses(Trip.class, Visit.class)
                 .withConstraintProviderClass(FoodnetConstraints.class)
                 .withEnvironmentMode(EnvironmentMode.REPRODUCIBLE)
-                .withRandomSeed(options.randomSeed())
-                .withPhases(new CustomPhaseConfig().withCustomPhaseCommandList(
-                        List.of(scoreDirector -> construction[0].changeWorkingSolution(scoreDirector))));
+                .withRandomSeed(options.randomSeed());
     }
 
     public static MonthPlan model(Network network, SolveOptions options) {

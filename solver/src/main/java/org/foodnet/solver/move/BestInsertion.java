@@ -178,6 +178,16 @@ final class BestInsertion {
         return moves.build();
     }
 
+    /** Takes both visits of each leg out of its trip (see {@link #takeOut}); false when that cannot be done. */
+    private boolean takeOutLegs(List<Leg> legs) {
+        List<Visit> own = new ArrayList<>();
+        for (Leg leg : legs) {
+            own.add(leg.getPickup());
+            own.add(leg.getDrop());
+        }
+        return takeOut(own);
+    }
+
     /**
      * Route elimination: takes these legs (all on {@code avoid}) out and puts each, chain order first, at its
      * cheapest feasible place on another trip; the other legs of their parcels stay where they are. Null when
@@ -185,12 +195,7 @@ final class BestInsertion {
      */
     RelocateMove relocateLegs(List<Leg> legs, Trip avoid) {
         reset(avoid);
-        List<Visit> own = new ArrayList<>();
-        for (Leg leg : legs) {
-            own.add(leg.getPickup());
-            own.add(leg.getDrop());
-        }
-        if (!takeOut(own)) {
+        if (!takeOutLegs(legs)) {
             return null;
         }
         Moves moves = new Moves();
@@ -421,12 +426,7 @@ final class BestInsertion {
         // before the hops that follow them
         legs.sort(java.util.Comparator.comparingInt((Leg l) -> -failures[l.getIndex()]));
         legs.sort(java.util.Comparator.comparingInt((Leg l) -> l.getParcel().getLegs().indexOf(l)));
-        List<Visit> own = new ArrayList<>();
-        for (Leg leg : legs) {
-            own.add(leg.getPickup());
-            own.add(leg.getDrop());
-        }
-        if (!takeOut(own)) {
+        if (!takeOutLegs(legs)) {
             return null;
         }
         java.util.Set<Leg> inMove = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
