@@ -83,9 +83,11 @@ public final class FoodnetSolver {
 
     /** Most constructions run to share the food again (see {@link #reshare}); 0: shared once. */
     static final int RESHARE_ROUNDS = 8;
-    /** Local search steps each of the first and the chosen sharing get before one of them is kept (see {@link #reshare}). */
+    /** Local search steps each sharing tried gets before one of them is kept (see {@link #reshare}). */
     static final int TRIAL_STEPS = 2_000;
-    /** The most time each of those two short searches may take, as a share of the time limit. */
+    /** Sharings tried with {@link #TRIAL_STEPS} steps: the first and the fairest others by construction. */
+    static final int TRIAL_SHARINGS = 3;
+    /** The most time each of those short searches may take, as a share of the time limit. */
     static final double TRIAL_SHARE = 0.1;
     /** Months with more parcels are shared once (their construction alone takes a good part of the time limit). */
     static final int RESHARE_MAX_PARCELS = 2_000;
@@ -100,7 +102,8 @@ public final class FoodnetSolver {
      * is given other food besides, which may reach it more easily. Of the sharings whose construction ran, the one
      * whose construction leaves the least served recipient and class best off ({@link #fairness}: then the fewest
      * grams below floors, then the most grams delivered, then the earliest) is chosen; when that is not the first,
-     * both get {@link #TRIAL_STEPS} steps of local search and the fairer result goes on (ties: the first). At most
+     * it and the next fairest by construction ({@link #TRIAL_SHARINGS} in all with the first) each get
+     * {@link #TRIAL_STEPS} steps of local search and the fairest result goes on (ties: the first tried). At most
      * {@link #RESHARE_ROUNDS} constructions: the first is the search's own (with its share of the time limit; when
      * it runs out of time the search goes on from it and nothing is shared again), the others while
      * {@link #RESHARE_SHARE} of the time limit after the first is not spent, and only while a construction places
@@ -130,6 +133,8 @@ public final class FoodnetSolver {
         GreedyConstruction[] construction = new GreedyConstruction[1];
         SolverFactory<MonthPlan> factory = SolverFactory.create(constructionConfig(options, construction));
         long afterFirst = 0;
+        // the other sharings whose construction ran: plan, fairness, uncounted shares
+        List<Candidate> others = new ArrayList<>();
         for (int round = 0; round < RESHARE_ROUNDS; round++) {
             // the first construction is the search's own (TIME_SHARE of the time limit); the others share the
             // budget, counted from the end of the first
@@ -156,6 +161,9 @@ public final class FoodnetSolver {
                 System.err.printf(java.util.Locale.ROOT, "reshare round %d: least served %.3f, below floors %.0f g, delivered %.0f g, uncounted %d, at %d ms%n",
                         round, value[0], -value[1], value[2], uncounted.size(), (System.nanoTime() - begin) / 1_000_000);
             }
+            if (round > 0) {
+                others.add(new Candidate(constructed, value, java.util.Set.copyOf(uncounted)));
+            }
             if (bestValue == null || java.util.Arrays.compare(value, bestValue) > 0) {
                 best = constructed;
                 bestValue = value;
@@ -176,20 +184,32 @@ public final class FoodnetSolver {
             problem = MonthPlanBuilder.build(network, FoodnetWeights.scaled(options.weights()), null, uncounted);
         }
         if (best != null && best != firstConstructed && !replan && TRIAL_STEPS > 0 && !control.stopRequested()) {
-            // a construction is not the end: both sharings get a short local search, the fairer one goes on
+            // a construction is not the end: the first sharing and the (up to TRIAL_SHARINGS - 1) fairest others
+            // by construction each get a short local search; the fairest result goes on (ties: the first tried)
+            others.sort((x, y) -> java.util.Arrays.compare(y.value(), x.value()));
+            List<Candidate> tried = new ArrayList<>();
+            tried.add(new Candidate(firstConstructed, null, java.util.Set.of()));
+            tried.addAll(others.subList(0, Math.min(others.size(), TRIAL_SHARINGS - 1)));
             long trialMillis = Math.max(200, (long) (options.timeLimit().toMillis() * TRIAL_SHARE));
             SolverFactory<MonthPlan> trials = SolverFactory.create(
                     solverConfig(options.withStepLimit(TRIAL_STEPS), trialMillis, false));
-            MonthPlan a = trials.buildSolver().solve(firstConstructed);
-            MonthPlan b = trials.buildSolver().solve(best);
-            double[] va = fairness(a);
-            double[] vb = fairness(b);
-            if (Boolean.getBoolean("foodnet.debug")) {
-                System.err.printf(java.util.Locale.ROOT, "reshare trial: first %.3f, reshared %.3f%n", va[0], vb[0]);
+            double[] bestTrial = null;
+            for (Candidate candidate : tried) {
+                if (control.stopRequested()) {
+                    break;
+                }
+                MonthPlan searched = trials.buildSolver().solve(candidate.plan());
+                double[] v = fairness(searched);
+                if (Boolean.getBoolean("foodnet.debug")) {
+                    System.err.printf(java.util.Locale.ROOT, "reshare trial: %.3f (uncounted %d)%n", v[0],
+                            candidate.uncounted().size());
+                }
+                if (bestTrial == null || java.util.Arrays.compare(v, bestTrial) > 0) {
+                    bestTrial = v;
+                    best = searched;
+                    bestUncounted = candidate.uncounted();
+                }
             }
-            boolean reshared = java.util.Arrays.compare(vb, va) > 0;
-            best = reshared ? b : a;
-            bestUncounted = reshared ? bestUncounted : java.util.Set.of();
         }
         return best == null ? null : new Reshared(best, bestUncounted);
     }
@@ -199,6 +219,10 @@ public final class FoodnetSolver {
      * that do not count in it.
      */
     record Reshared(MonthPlan plan, java.util.Set<String> uncounted) {
+    }
+
+    /** A sharing whose construction ran: its plan, its {@link #fairness} and the shares that do not count in it. */
+    private record Candidate(MonthPlan plan, double[] value, java.util.Set<String> uncounted) {
     }
 
     /**

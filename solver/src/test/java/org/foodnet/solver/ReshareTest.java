@@ -43,4 +43,22 @@ class ReshareTest {
         assertThat(report.violations()).isEmpty();
         assertThat(report.feasible()).isTrue();
     }
+
+    @Test
+    void theSharingThatGoesOnIsAtLeastAsFairAsTheFirstAfterTheSameShortSearch() {
+        Network network = DemoNetworkGenerator.generate(3, 1);
+        SolveOptions options = SolveOptions.of(Duration.ofMinutes(30));
+        MonthPlan firstConstructed = FoodnetSolver.construct(FoodnetSolver.model(network, options), options);
+        long trialMillis = (long) (options.timeLimit().toMillis() * FoodnetSolver.TRIAL_SHARE);
+        MonthPlan firstSearched = org.optaplanner.core.api.solver.SolverFactory.<MonthPlan>create(
+                FoodnetSolver.solverConfig(options.withStepLimit(FoodnetSolver.TRIAL_STEPS), trialMillis, false))
+                .buildSolver().solve(firstConstructed);
+
+        FoodnetSolver.Reshared chosen = FoodnetSolver.reshare(network, options, System.nanoTime(), new SolveControl());
+
+        // the first sharing is one of those tried with the same steps: what goes on is no less fair
+        assertThat(java.util.Arrays.compare(FoodnetSolver.fairness(chosen.plan()), FoodnetSolver.fairness(firstSearched)))
+                .isGreaterThanOrEqualTo(0);
+        assertThat(chosen.plan().getScore().hardScore()).isZero();
+    }
 }
