@@ -87,6 +87,10 @@ public final class FoodnetSolver {
     static final int TRIAL_STEPS = 2_000;
     /** Sharings tried with {@link #TRIAL_STEPS} steps: the first and the fairest others by construction. */
     static final int TRIAL_SHARINGS = 3;
+    /** A trial result this close to its sharing's {@link #ceiling} can gain little from a longer search. */
+    static final double NEAR_CEILING = 0.05;
+    /** How much higher another sharing's {@link #ceiling} must be to go on instead of one near its own. */
+    static final double ROOMIER = 0.1;
     /** The most time each of those short searches may take, as a share of the time limit. */
     static final double TRIAL_SHARE = 0.1;
     /** Months with more parcels are shared once (their construction alone takes a good part of the time limit). */
@@ -162,7 +166,7 @@ public final class FoodnetSolver {
                         round, value[0], -value[1], value[2], uncounted.size(), (System.nanoTime() - begin) / 1_000_000);
             }
             if (round > 0) {
-                others.add(new Candidate(constructed, value, java.util.Set.copyOf(uncounted)));
+                others.add(new Candidate(constructed, value, 0, java.util.Set.copyOf(uncounted)));
             }
             if (bestValue == null || java.util.Arrays.compare(value, bestValue) > 0) {
                 best = constructed;
@@ -188,27 +192,28 @@ public final class FoodnetSolver {
             // by construction each get a short local search; the fairest result goes on (ties: the first tried)
             others.sort((x, y) -> java.util.Arrays.compare(y.value(), x.value()));
             List<Candidate> tried = new ArrayList<>();
-            tried.add(new Candidate(firstConstructed, null, java.util.Set.of()));
+            tried.add(new Candidate(firstConstructed, null, 0, java.util.Set.of()));
             tried.addAll(others.subList(0, Math.min(others.size(), TRIAL_SHARINGS - 1)));
             long trialMillis = Math.max(200, (long) (options.timeLimit().toMillis() * TRIAL_SHARE));
             SolverFactory<MonthPlan> trials = SolverFactory.create(
                     solverConfig(options.withStepLimit(TRIAL_STEPS), trialMillis, false));
-            double[] bestTrial = null;
+            List<Candidate> results = new ArrayList<>();
             for (Candidate candidate : tried) {
                 if (control.stopRequested()) {
                     break;
                 }
                 MonthPlan searched = trials.buildSolver().solve(candidate.plan());
-                double[] v = fairness(searched);
+                Candidate result = new Candidate(searched, fairness(searched), ceiling(searched), candidate.uncounted());
+                results.add(result);
                 if (Boolean.getBoolean("foodnet.debug")) {
-                    System.err.printf(java.util.Locale.ROOT, "reshare trial: %.3f (uncounted %d)%n", v[0],
-                            candidate.uncounted().size());
+                    System.err.printf(java.util.Locale.ROOT, "reshare trial: %.3f, ceiling %.3f (uncounted %d)%n",
+                            result.value()[0], result.ceiling(), candidate.uncounted().size());
                 }
-                if (bestTrial == null || java.util.Arrays.compare(v, bestTrial) > 0) {
-                    bestTrial = v;
-                    best = searched;
-                    bestUncounted = candidate.uncounted();
-                }
+            }
+            Candidate chosen = afterTrials(results);
+            if (chosen != null) {
+                best = chosen.plan();
+                bestUncounted = chosen.uncounted();
             }
         }
         return best == null ? null : new Reshared(best, bestUncounted);
@@ -221,8 +226,38 @@ public final class FoodnetSolver {
     record Reshared(MonthPlan plan, java.util.Set<String> uncounted) {
     }
 
-    /** A sharing whose construction ran: its plan, its {@link #fairness} and the shares that do not count in it. */
-    private record Candidate(MonthPlan plan, double[] value, java.util.Set<String> uncounted) {
+    /**
+     * Which trial result goes on: the fairest ({@link #fairness}; ties: the first tried), unless it is within
+     * {@link #NEAR_CEILING} of its sharing's {@link #ceiling} (a longer search can make that sharing little fairer);
+     * then the fairest of those whose ceiling is at least {@link #ROOMIER} higher than its own, when there is one.
+     * Null when there are no results.
+     */
+    static Candidate afterTrials(List<Candidate> results) {
+        Candidate chosen = fairest(results, results);
+        if (chosen != null && chosen.value()[0] >= chosen.ceiling() - NEAR_CEILING) {
+            double ceiling = chosen.ceiling();
+            List<Candidate> roomier = results.stream().filter(c -> c.ceiling() >= ceiling + ROOMIER).toList();
+            chosen = roomier.isEmpty() ? chosen : fairest(roomier, results);
+        }
+        return chosen;
+    }
+
+    /** The fairest of these by {@link #fairness} (ties: the first in {@code order}); null when there are none. */
+    private static Candidate fairest(List<Candidate> candidates, List<Candidate> order) {
+        Candidate best = null;
+        for (Candidate c : order) {
+            if (candidates.stream().anyMatch(x -> x == c) && (best == null || java.util.Arrays.compare(c.value(), best.value()) > 0)) {
+                best = c;
+            }
+        }
+        return best;
+    }
+
+    /**
+     * A sharing whose construction ran (or its trial's result): its plan, its {@link #fairness}, its
+     * {@link #ceiling} (set for trial results) and the shares that do not count in it.
+     */
+    record Candidate(MonthPlan plan, double[] value, double ceiling, java.util.Set<String> uncounted) {
     }
 
     /**
@@ -234,11 +269,30 @@ public final class FoodnetSolver {
         Map<Long, Long> delivered = deliveredByKey(plan);
         long total = delivered.values().stream().mapToLong(Long::longValue).sum();
         long below = 0;
+        for (org.foodnet.solver.model.RecipientDemand d : plan.getRecipientDemands()) {
+            below += Math.max(0, d.floorGrams(FoodnetConstraints.FLOOR_SHARE) - delivered.getOrDefault(d.key(), 0L));
+        }
+        return new double[] {leastServed(plan, delivered), -below, total};
+    }
+
+    /**
+     * The first figure of {@link #fairness} if every parcel were delivered: the most any search can make of this
+     * sharing for its least served.
+     */
+    static double ceiling(MonthPlan plan) {
+        Map<Long, Long> allocated = new java.util.HashMap<>();
+        for (org.foodnet.solver.model.Parcel p : plan.getParcels()) {
+            allocated.merge(org.foodnet.solver.model.RecipientDemand.keyOf(p), p.getGrams(), Long::sum);
+        }
+        return leastServed(plan, allocated);
+    }
+
+    /** The lowest min(1, grams ÷ need) ÷ the class's fulfilment, with these grams per recipient and class. */
+    private static double leastServed(MonthPlan plan, Map<Long, Long> grams) {
         Map<String, Map<org.foodnet.solver.domain.TemperatureClass, Long>> got = new java.util.HashMap<>();
         Map<String, Map<org.foodnet.solver.domain.TemperatureClass, Long>> need = new java.util.HashMap<>();
         for (org.foodnet.solver.model.RecipientDemand d : plan.getRecipientDemands()) {
-            long g = delivered.getOrDefault(d.key(), 0L);
-            below += Math.max(0, d.floorGrams(FoodnetConstraints.FLOOR_SHARE) - g);
+            long g = grams.getOrDefault(d.key(), 0L);
             if (d.needGrams() > 0) {
                 got.computeIfAbsent(d.recipient().id(), k -> new java.util.EnumMap<>(org.foodnet.solver.domain.TemperatureClass.class))
                         .put(d.temperature(), g);
@@ -247,7 +301,7 @@ public final class FoodnetSolver {
             }
         }
         double least = new ClassFulfilment(got, need).minRelativePerClass();
-        return new double[] {Double.isNaN(least) ? 0 : least, -below, total};
+        return Double.isNaN(least) ? 0 : least;
     }
 
     /** Grams of delivered parcels per recipient and class ({@code RecipientDemand.keyOf}). */

@@ -60,5 +60,8 @@ class ReshareTest {
         assertThat(java.util.Arrays.compare(FoodnetSolver.fairness(chosen.plan()), FoodnetSolver.fairness(firstSearched)))
                 .isGreaterThanOrEqualTo(0);
         assertThat(chosen.plan().getScore().hardScore()).isZero();
+        // no plan of a sharing is fairer than its ceiling (every parcel delivered); this one leaves food undelivered
+        assertThat(FoodnetSolver.ceiling(chosen.plan())).isGreaterThanOrEqualTo(FoodnetSolver.fairness(chosen.plan())[0]);
+        assertThat(FoodnetSolver.ceiling(firstConstructed)).isGreaterThan(FoodnetSolver.fairness(firstConstructed)[0]);
     }
 }
