@@ -233,20 +233,20 @@ public final class FoodnetSolver {
      * Null when there are no results.
      */
     static Candidate afterTrials(List<Candidate> results) {
-        Candidate chosen = fairest(results, results);
+        Candidate chosen = fairest(results);
         if (chosen != null && chosen.value()[0] >= chosen.ceiling() - NEAR_CEILING) {
             double ceiling = chosen.ceiling();
             List<Candidate> roomier = results.stream().filter(c -> c.ceiling() >= ceiling + ROOMIER).toList();
-            chosen = roomier.isEmpty() ? chosen : fairest(roomier, results);
+            chosen = roomier.isEmpty() ? chosen : fairest(roomier);
         }
         return chosen;
     }
 
-    /** The fairest of these by {@link #fairness} (ties: the first in {@code order}); null when there are none. */
-    private static Candidate fairest(List<Candidate> candidates, List<Candidate> order) {
+    /** The fairest of these by {@link #fairness} (ties: the first); null when there are none. */
+    private static Candidate fairest(List<Candidate> candidates) {
         Candidate best = null;
-        for (Candidate c : order) {
-            if (candidates.stream().anyMatch(x -> x == c) && (best == null || java.util.Arrays.compare(c.value(), best.value()) > 0)) {
+        for (Candidate c : candidates) {
+            if (best == null || java.util.Arrays.compare(c.value(), best.value()) > 0) {
                 best = c;
             }
         }
@@ -280,11 +280,7 @@ public final class FoodnetSolver {
      * sharing for its least served.
      */
     static double ceiling(MonthPlan plan) {
-        Map<Long, Long> allocated = new java.util.HashMap<>();
-        for (org.foodnet.solver.model.Parcel p : plan.getParcels()) {
-            allocated.merge(org.foodnet.solver.model.RecipientDemand.keyOf(p), p.getGrams(), Long::sum);
-        }
-        return leastServed(plan, allocated);
+        return leastServed(plan, gramsByKey(plan, false));
     }
 
     /** The lowest min(1, grams ÷ need) ÷ the class's fulfilment, with these grams per recipient and class. */
@@ -306,9 +302,14 @@ public final class FoodnetSolver {
 
     /** Grams of delivered parcels per recipient and class ({@code RecipientDemand.keyOf}). */
     private static Map<Long, Long> deliveredByKey(MonthPlan plan) {
+        return gramsByKey(plan, true);
+    }
+
+    /** Grams of the parcels (only the delivered ones, or all) per recipient and class. */
+    private static Map<Long, Long> gramsByKey(MonthPlan plan, boolean deliveredOnly) {
         Map<Long, Long> delivered = new java.util.HashMap<>();
         for (org.foodnet.solver.model.Parcel p : plan.getParcels()) {
-            if (p.isDelivered()) {
+            if (!deliveredOnly || p.isDelivered()) {
                 delivered.merge(org.foodnet.solver.model.RecipientDemand.keyOf(p), p.getGrams(), Long::sum);
             }
         }
