@@ -8,7 +8,13 @@ Foodnet.add({
   'rp.volunteerHours': 'ボランティア時間', 'rp.trips': '便数', 'rp.none': 'この月のデータはありません。',
   'rp.summary': '公開中の計画: {0} / 必要量 {1} / 配達済み {2} / 便 {3}（走り終えた便 {4}）', 'rp.noPlan': 'なし',
   'rp.forbidden': 'この画面はコーディネーター用です。', 't.AMBIENT': '常温', 't.CHILLED': '冷蔵', 't.FROZEN': '冷凍',
-  'u.kg': '{0} kg', 'u.km': '{0} km', 'u.min': '{0} 分', 'u.h': '{0} 時間', 'u.trips': '{0} 便', 'rp.chartOf': '{0} のグラフ'
+  'u.kg': '{0} kg', 'u.km': '{0} km', 'u.min': '{0} 分', 'u.h': '{0} 時間', 'u.trips': '{0} 便', 'rp.chartOf': '{0} のグラフ',
+  'rp.unreachable': 'どの計画でも届けられない必要量があります（受取日・保管・運転できるボランティアを見直してください）:',
+  'rp.unreachableLine': '{0}・{1}（必要量 {2}）: {3}',
+  'ur.NO_SERVING_DAY': 'この月に提供日がありません', 'ur.NO_STORAGE': 'この温度帯の保管場所がありません',
+  'ur.NO_SUPPLY': 'この温度帯の使える食品がこの月にありません', 'ur.NO_PATH': '食品を運ぶ経路がありません',
+  'ur.LAST_HOP': 'この温度帯を運べるボランティアが、両方の開いている日に最後の区間を運転できません',
+  'ur.TOO_LATE': 'どの食品も、期限内の提供日までに届きません'
 }, {
   'rp.title': 'Month report', 'rp.back': 'Back to planning', 'rp.month': 'Month', 'rp.download': 'Download', 'rp.csv': 'CSV (for Excel)',
   'rp.xlsx': 'Excel workbook (.xlsx)', 'rp.fulfil': 'Delivered vs need per recipient and temperature class', 'rp.need': 'need', 'rp.planned': 'planned',
@@ -17,7 +23,13 @@ Foodnet.add({
   'rp.volunteerHours': 'volunteer hours', 'rp.trips': 'trips', 'rp.none': 'No data for this month.',
   'rp.summary': 'Published plan: {0} / need {1} / delivered {2} / {3} trips ({4} done)', 'rp.noPlan': 'none',
   'rp.forbidden': 'This page is for coordinators.', 't.AMBIENT': 'ambient', 't.CHILLED': 'chilled', 't.FROZEN': 'frozen',
-  'u.kg': '{0} kg', 'u.km': '{0} km', 'u.min': '{0} min', 'u.h': '{0} h', 'u.trips': '{0} trips', 'rp.chartOf': 'chart of {0}'
+  'u.kg': '{0} kg', 'u.km': '{0} km', 'u.min': '{0} min', 'u.h': '{0} h', 'u.trips': '{0} trips', 'rp.chartOf': 'chart of {0}',
+  'rp.unreachable': 'Some needs cannot be reached by any plan (check receiving days, storage and which volunteers can drive):',
+  'rp.unreachableLine': '{0}, {1} (need {2}): {3}',
+  'ur.NO_SERVING_DAY': 'no serving day in this month', 'ur.NO_STORAGE': 'no storage for this class',
+  'ur.NO_SUPPLY': 'no usable food of this class this month', 'ur.NO_PATH': 'no food path to it',
+  'ur.LAST_HOP': 'no volunteer with room for this class can drive the last hop on a day both sites are open',
+  'ur.TOO_LATE': 'no food gets there by a serving day while still good'
 });
 const $ = (id) => document.getElementById(id);
 const t = Foodnet.t;
@@ -85,6 +97,15 @@ function render() {
   $('drivingChart').append(words);
   barChart($('hoursChart'), r.volunteers.map(v => ({ label: v.name,
     bars: [{ value: v.hours, cls: 'hours', text: t('u.h', num(v.hours)) + '・' + t('u.trips', v.trips) }] })), t('rp.hours'));
+  const names = Object.fromEntries(r.recipients.map(rec => [rec.id, rec.name]));
+  $('unreachable').hidden = !(r.unreachableNeeds || []).length;
+  $('unreachableList').replaceChildren(...(r.unreachableNeeds || []).map(u => {
+    const li = document.createElement('li');
+    li.textContent = t('rp.unreachableLine', names[u.recipientId] || u.recipientId, t('t.' + u.temperature), kg(u.needKg),
+      t('ur.' + u.reason));
+    li.title = u.detail;
+    return li;
+  }));
   $('summary').textContent = t('rp.summary', r.publishedPlanId ? '#' + r.publishedPlanId : t('rp.noPlan'), kg(tt.needKg),
     kg(tt.deliveredKg), tt.trips, tt.tripsDone);
 }

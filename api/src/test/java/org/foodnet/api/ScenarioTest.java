@@ -327,6 +327,9 @@ class ScenarioTest extends ApiTestBase {
         assertThat(report.status()).as(report.toString()).isEqualTo(200);
         JsonNode r = report.json();
         assertThat(r.get("publishedPlanId").asLong()).isEqualTo(replanId);
+        // the demo network leaves no need unreachable; the field is there for the coordinator when one is
+        assertThat(r.get("unreachableNeeds").isArray()).as(report.toString()).isTrue();
+        assertThat(r.get("unreachableNeeds").size()).isZero();
 
         long deliveredGrams = 0;
         long loggedGrams = 0;

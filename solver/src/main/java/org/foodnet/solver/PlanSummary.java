@@ -1,7 +1,13 @@
 package org.foodnet.solver;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+
+import org.foodnet.solver.allocation.Allocator;
+import org.foodnet.solver.allocation.FoodPaths;
+import org.foodnet.solver.allocation.UnreachableNeed;
 
 import org.foodnet.solver.check.CheckReport;
 import org.foodnet.solver.domain.DonationLot;
@@ -15,6 +21,7 @@ import org.foodnet.solver.plan.MovementKind;
 import org.foodnet.solver.plan.Plan;
 import org.foodnet.solver.plan.PlannedStop;
 import org.foodnet.solver.plan.PlannedTrip;
+import org.foodnet.solver.travel.Travel;
 
 /**
  * The figures a coordinator (and the acceptance tests) look at first. {@code feasible} and
@@ -32,13 +39,25 @@ import org.foodnet.solver.plan.PlannedTrip;
  *                      (classes with F_c = 0 left out; 0 when none is left)
  * @param fulfilmentPerRecipientClass recipient id → temperature class → delivered ÷ need, for every class
  *                      the recipient needs (see {@link ClassFulfilment})
+ * @param unreachableNeeds the needs (recipient and class) that no lot can reach on any serving day, so that no
+ *                      plan delivers any of them (see {@link Allocator#unreachableNeeds}); looked for only among
+ *                      the recipients and classes this plan delivers nothing to
  */
 public record PlanSummary(long hardScore, long mediumScore, long softScore, boolean feasible, int violations,
                           double deliverableKg, double plannedKg, double unplannedKg, double expiredKg, int trips,
                           long drivingMinutes, double distanceKm, long msToFirstFeasible, long msTotal,
                           double minFulfilment, double maxFulfilment, Map<TemperatureClass, Double> minFulfilmentPerClass,
                           double minRelativeFulfilmentPerClass,
-                          Map<String, Map<TemperatureClass, Double>> fulfilmentPerRecipientClass) {
+                          Map<String, Map<TemperatureClass, Double>> fulfilmentPerRecipientClass,
+                          List<Unreachable> unreachableNeeds) {
+
+    /**
+     * A need no plan can deliver to: {@code reason} is {@link UnreachableNeed.Reason}'s name, {@code detail} the
+     * same in a sentence naming the sites.
+     */
+    public record Unreachable(String recipientId, TemperatureClass temperature, double needKg, String reason,
+                              String detail) {
+    }
 
     public static PlanSummary of(Network network, SolveResult result, CheckReport report) {
         PlanningSettings settings = network.settings();
@@ -64,7 +83,26 @@ public record PlanSummary(long hardScore, long mediumScore, long softScore, bool
                 Math.round(report.drivingMillis() / 60_000.0), Math.round(report.distanceKm() * 10) / 10.0,
                 result.msToFirstFeasible(), result.msTotal(), round3(report.minFulfilment()),
                 round3(report.maxFulfilment()), perClass.minPerClass(), round3(perClass.minRelativePerClass()),
-                perClass.byRecipient());
+                perClass.byRecipient(), unreachable(network, perClass));
+    }
+
+    /** The needs of the recipients and classes the plan delivers nothing to that no plan could reach. */
+    private static List<Unreachable> unreachable(Network network, ClassFulfilment perClass) {
+        java.util.Set<String> empty = new java.util.HashSet<>();
+        perClass.deliveredGrams().forEach((r, byClass) -> byClass.forEach((c, g) -> {
+            if (g <= 0) {
+                empty.add(r + "|" + c);
+            }
+        }));
+        if (empty.isEmpty()) {
+            return List.of();
+        }
+        Allocator allocator = new Allocator(network, new FoodPaths(network, Travel.of(network)));
+        List<Unreachable> out = new ArrayList<>();
+        for (UnreachableNeed u : allocator.unreachableNeeds((r, c) -> empty.contains(r + "|" + c))) {
+            out.add(new Unreachable(u.recipientId(), u.temperature(), kg(u.needGrams()), u.reason().name(), u.detail()));
+        }
+        return List.copyOf(out);
     }
 
     private static Map<String, Long> deliveredByLot(Network network, Plan plan) {

@@ -67,10 +67,14 @@ class ReportController {
                   double discardedKg, double km, long drivingMinutes, double volunteerHours, int trips, int tripsDone) {
     }
 
-    /** The per-class figures of the published plan are as in the solver's summary (null without one). */
+    /**
+     * The per-class figures of the published plan are as in the solver's summary (null without one), and so are the
+     * needs no plan can reach ({@code unreachableNeeds}; empty without a published plan).
+     */
     record MonthReport(YearMonth month, String zone, Long publishedPlanId, String score, List<Recipient> recipients,
                        Totals totals, LedgerTotals ledger, Map<TemperatureClass, Double> minFulfilmentPerClass,
-                       Double minRelativeFulfilmentPerClass, List<VolunteerHours> volunteers) {
+                       Double minRelativeFulfilmentPerClass, List<VolunteerHours> volunteers,
+                       List<org.foodnet.solver.PlanSummary.Unreachable> unreachableNeeds) {
     }
 
     private final NetworkService network;
@@ -200,6 +204,7 @@ class ReportController {
         return new MonthReport(month, zone.getId(), published == null ? null : published.info().id(),
                 published == null ? null : published.info().score(), recipients, totals, l,
                 summary == null ? null : summary.minFulfilmentPerClass(),
-                summary == null ? null : summary.minRelativeFulfilmentPerClass(), volunteers);
+                summary == null ? null : summary.minRelativeFulfilmentPerClass(), volunteers,
+                summary == null ? List.of() : summary.unreachableNeeds());
     }
 }

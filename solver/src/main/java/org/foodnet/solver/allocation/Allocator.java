@@ -180,6 +180,164 @@ public final class Allocator {
     }
 
     /**
+     * The recipients and classes (key {@code recipientId|CLASS}) with a need for which the lots of that class that can
+     * reach one of the recipient's serving days (as in {@link #unreachableNeeds}, each lot counted whole) hold less
+     * than the need: even with all of them it could not be fully served. Unreachable needs are among them.
+     */
+    public java.util.Set<String> underSuppliedNeeds() {
+        prepareDrivingDays();
+        PlanningSettings settings = network.settings();
+        Map<String, Site> sites = network.sitesById();
+        java.util.Set<String> out = new java.util.LinkedHashSet<>();
+        for (RecipientNeed need : network.needs()) {
+            Site r = sites.get(need.recipientId());
+            if (r == null) {
+                continue;
+            }
+            List<LocalDate> days = need.servingDays().stream()
+                    .filter(d -> !d.isBefore(settings.firstDay()) && !d.isAfter(settings.lastDay())).toList();
+            for (TemperatureClass c : TemperatureClass.values()) {
+                long grams = need.monthlyNeed().get(c);
+                if (grams <= 0) {
+                    continue;
+                }
+                long reachable = 0;
+                for (DonationLot lot : network.lots()) {
+                    if (reachable >= grams || days.isEmpty() || r.storageCapacity().get(c) <= 0) {
+                        break;
+                    }
+                    if (lot.temperature() != c || (lot.earmarkedFor() != null && !lot.earmarkedFor().equals(r.id()))) {
+                        continue;
+                    }
+                    LocalDate[] w = window(lot);
+                    var p = w == null ? java.util.Optional.<List<Site>>empty() : paths.path(lot, r);
+                    if (p.isPresent() && reaches(lot, p.get(), w, days)) {
+                        reachable += lot.grams();
+                    }
+                }
+                if (reachable < grams) {
+                    out.add(r.id() + "|" + c);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Whether the lot, along the path, can reach one of the days by the day rule (usual, or last two hops in one go). */
+    private boolean reaches(DonationLot lot, List<Site> path, LocalDate[] w, List<LocalDate> days) {
+        for (boolean together : new boolean[] {false, true}) {
+            if (together && path.size() - 1 < 3) {
+                continue;
+            }
+            LocalDate arrival = earliestArrival(lot, path, w[0], w[1], together);
+            if (arrival != null && days.stream().anyMatch(d -> !d.isBefore(arrival) && !d.isAfter(w[1]))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The recipients' needs (per class) that no lot can reach on any of their serving days, in the order of the
+     * network's needs and of the classes: the same test the sharing applies (each hop on a day a volunteer with
+     * room for the class could drive it, the delivery a day after the hop before it or both on one day in one
+     * go, a serving day not after the lot's last delivery day), so no sharing gives them anything and no plan
+     * can deliver to them. See docs/planning-rules.md, "Who gets what".
+     */
+    public List<UnreachableNeed> unreachableNeeds() {
+        return unreachableNeeds((recipientId, c) -> true);
+    }
+
+    /** The same, for the recipients and classes {@code which} accepts only. */
+    public List<UnreachableNeed> unreachableNeeds(java.util.function.BiPredicate<String, TemperatureClass> which) {
+        prepareDrivingDays();
+        PlanningSettings settings = network.settings();
+        Map<String, Site> sites = network.sitesById();
+        List<UnreachableNeed> out = new ArrayList<>();
+        for (RecipientNeed need : network.needs()) {
+            Site r = sites.get(need.recipientId());
+            if (r == null) {
+                continue;
+            }
+            List<LocalDate> days = need.servingDays().stream()
+                    .filter(d -> !d.isBefore(settings.firstDay()) && !d.isAfter(settings.lastDay())).sorted().toList();
+            for (TemperatureClass c : TemperatureClass.values()) {
+                long grams = need.monthlyNeed().get(c);
+                if (grams <= 0 || !which.test(r.id(), c)) {
+                    continue;
+                }
+                UnreachableNeed.Reason reason = null;
+                String detail = null;
+                if (days.isEmpty()) {
+                    reason = UnreachableNeed.Reason.NO_SERVING_DAY;
+                    detail = "none of " + r.id() + "'s serving days is in " + settings.month();
+                } else if (r.storageCapacity().get(c) <= 0) {
+                    reason = UnreachableNeed.Reason.NO_STORAGE;
+                    detail = r.id() + " has no " + c + " storage";
+                } else {
+                    boolean supply = false;
+                    boolean path = false;
+                    boolean lastHop = false;
+                    boolean reached = false;
+                    String lastHopText = null;
+                    int lastServing = (int) (days.get(days.size() - 1).toEpochDay() - settings.firstDay().toEpochDay());
+                    for (DonationLot lot : network.lots()) {
+                        if (lot.temperature() != c || (lot.earmarkedFor() != null && !lot.earmarkedFor().equals(r.id()))) {
+                            continue;
+                        }
+                        LocalDate[] w = window(lot);
+                        if (w == null) {
+                            continue;
+                        }
+                        supply = true;
+                        var p = paths.path(lot, r);
+                        if (p.isEmpty()) {
+                            continue;
+                        }
+                        path = true;
+                        List<Site> hops = p.get();
+                        int n = hops.size() - 1;
+                        Site before = hops.get(n - 1);
+                        if (lastHopText == null) {
+                            lastHopText = before.id() + " → " + r.id();
+                        }
+                        if (!lastHop) {
+                            java.util.BitSet bits = hopDays(before, r, c);
+                            int first = bits.nextSetBit(0);
+                            if (first < 0 && n >= 2) {
+                                first = chainDays(hops.get(n - 2), before, r, c).nextSetBit(0);
+                            }
+                            lastHop = first >= 0 && first <= lastServing;
+                        }
+                        if (reaches(lot, hops, w, days)) {
+                            reached = true;
+                            break;
+                        }
+                    }
+                    if (reached) {
+                        continue;
+                    } else if (!supply) {
+                        reason = UnreachableNeed.Reason.NO_SUPPLY;
+                        detail = "no " + c + " lot can be used in " + settings.month();
+                    } else if (!path) {
+                        reason = UnreachableNeed.Reason.NO_PATH;
+                        detail = "no allowed food path leads from a " + c + " lot to " + r.id();
+                    } else if (!lastHop) {
+                        reason = UnreachableNeed.Reason.LAST_HOP;
+                        detail = "no volunteer with room for " + c + " can drive " + lastHopText
+                                + " while both are open, by " + days.get(days.size() - 1);
+                    } else {
+                        reason = UnreachableNeed.Reason.TOO_LATE;
+                        detail = "no " + c + " lot can reach " + r.id() + " by a serving day on which it is still good";
+                    }
+                }
+                out.add(new UnreachableNeed(r.id(), c, grams, reason, detail));
+            }
+        }
+        return out;
+    }
+
+    /**
      * Recipients whose serving days leave them few chances (one early serving day) can end up well below
      * the others. Per temperature class, moves portions from the best-covered recipients to the least-covered
      * one while the food can reach it in time (and its storage on that serving day has room), until the

@@ -273,6 +273,10 @@ public final class Main {
                 summary.drivingMinutes(), summary.distanceKm(), summary.minFulfilment(), summary.maxFulfilment());
         out.printf(Locale.ROOT, "lowest fulfilment per class %s; relative to the network's %.2f%n",
                 summary.minFulfilmentPerClass(), summary.minRelativeFulfilmentPerClass());
+        for (PlanSummary.Unreachable u : summary.unreachableNeeds()) {
+            out.printf(Locale.ROOT, "  no plan can reach %s's %s need (%.1f kg): %s%n", u.recipientId(), u.temperature(),
+                    u.needKg(), u.detail());
+        }
         for (Violation v : report.violations().stream().limit(20).toList()) {
             out.println("  " + v.kind() + ": " + v.message());
         }

@@ -17,6 +17,8 @@ import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.TreeSet;
 
+import org.foodnet.solver.allocation.Allocator;
+import org.foodnet.solver.allocation.FoodPaths;
 import org.foodnet.solver.domain.AvailabilitySlot;
 import org.foodnet.solver.domain.ClassAmounts;
 import org.foodnet.solver.domain.DonationLot;
@@ -33,6 +35,7 @@ import org.foodnet.solver.domain.SiteKind;
 import org.foodnet.solver.domain.TemperatureClass;
 import org.foodnet.solver.domain.TimeWindow;
 import org.foodnet.solver.domain.Vehicle;
+import org.foodnet.solver.travel.Travel;
 
 /**
  * A seeded demo network modelled on 麒麟のまち (Tottori City and six towns, see
@@ -310,6 +313,33 @@ public final class DemoNetworkGenerator {
         List<Vehicle> vehicles = new ArrayList<>();
         List<Driver> drivers = buildDrivers(vehicles);
 
+        Network network = assemble(needs, lots, vehicles, drivers);
+        // A cafeteria whose drawn receiving days let too little food reach it (the lots of a class that can reach
+        // one of its serving days hold less than its need, e.g. it serves on Sunday and otherwise receives only on
+        // Friday, when no volunteer with a freezer box drives, or only on Wednesday, too early for most chilled
+        // food) also receives on the nearest weekday before its serving weekday, then the next: a network where
+        // some need cannot be filled is not one a coordinator would run (docs/planning-rules.md, "Who gets
+        // what"). No dice are drawn here, so a network that needs no repair is exactly what was drawn.
+        for (int round = 0; round < 5; round++) {
+            Set<String> widened = new HashSet<>();
+            Allocator allocator = new Allocator(network, new FoodPaths(network, Travel.of(network)));
+            for (String key : allocator.underSuppliedNeeds()) {
+                String id = key.substring(0, key.indexOf('|'));
+                RecipientDraft r = recipients.stream().filter(x -> x.id.equals(id)).findFirst().orElse(null);
+                if (r != null && !widened.contains(id) && r.receiveOneMoreWeekday()) {
+                    widened.add(id);
+                }
+            }
+            if (widened.isEmpty()) {
+                break;
+            }
+            network = assemble(needs, lots, vehicles, drivers);
+        }
+        return network;
+    }
+
+    private Network assemble(List<RecipientNeed> needs, List<DonationLot> lots, List<Vehicle> vehicles,
+                             List<Driver> drivers) {
         List<Site> sites = new ArrayList<>();
         sites.add(hub);
         sites.addAll(depots);
@@ -385,6 +415,29 @@ public final class DemoNetworkGenerator {
         Site toSite() {
             return new Site(id, name, kind, town.name(), address, contact, location, hours, closed, serviceSeconds,
                     storage, depotId);
+        }
+
+        /**
+         * Opens on one more weekday (Mon-Fri, when depots are open), the nearest before its serving weekday,
+         * with the window of its other days; false when it is open on every weekday already.
+         */
+        boolean receiveOneMoreWeekday() {
+            if (servingDays.isEmpty() || hours.byWeekday().isEmpty()) {
+                return false;
+            }
+            DayOfWeek serving = servingDays.get(0).getDayOfWeek();
+            TimeWindow window = hours.byWeekday().values().iterator().next();
+            for (int back = 1; back < 7; back++) {
+                DayOfWeek day = serving.minus(back);
+                if (day.getValue() <= 5 && hours.on(day).isEmpty()) {
+                    Map<DayOfWeek, TimeWindow> map = new EnumMap<>(DayOfWeek.class);
+                    map.putAll(hours.byWeekday());
+                    map.put(day, window);
+                    hours = new OpeningHours(map);
+                    return true;
+                }
+            }
+            return false;
         }
     }
 

@@ -44,7 +44,7 @@ class MainTest {
         assertThat(json.propertyNames()).containsExactly("hardScore", "mediumScore", "softScore", "feasible",
                 "violations", "deliverableKg", "plannedKg", "unplannedKg", "expiredKg", "trips", "drivingMinutes",
                 "distanceKm", "msToFirstFeasible", "msTotal", "minFulfilment", "maxFulfilment", "minFulfilmentPerClass",
-                "minRelativeFulfilmentPerClass", "fulfilmentPerRecipientClass");
+                "minRelativeFulfilmentPerClass", "fulfilmentPerRecipientClass", "unreachableNeeds");
         assertThat(json.get("minFulfilmentPerClass").propertyNames()).containsExactly("AMBIENT", "CHILLED", "FROZEN");
         assertThat(json.get("fulfilmentPerRecipientClass").get("caf-001").propertyNames()).contains("AMBIENT");
         assertThat(json.get("feasible").asBoolean()).isTrue();

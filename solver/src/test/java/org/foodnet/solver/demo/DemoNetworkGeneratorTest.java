@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -149,6 +150,43 @@ class DemoNetworkGeneratorTest {
                 assertThat(need.get(t) / (double) supply.get(t)).as("seed %d %s", seed, t).isBetween(1.1, 1.3);
             }
         }
+    }
+
+    /**
+     * Seed 14 draws caf-007 (serving on a Sunday, open Fridays to Sundays) and caf-012 (serving on a Saturday, open
+     * Fridays and Saturdays) behind depot-tottori, which is closed at weekends, and no volunteer with a freezer box
+     * can drive depot → cafeteria on a Friday: their frozen needs could get nothing. The generator has them also
+     * receive on the nearest weekday before (Thursday), keeping the drawn days.
+     */
+    @Test
+    void aCafeteriaWhoseDrawnDaysLeaveANeedUnreachableAlsoReceivesOnTheWeekdayBefore() {
+        Network seed14 = DemoNetworkGenerator.generate(14, 1);
+        for (String id : List.of("caf-007", "caf-012")) {
+            var hours = seed14.sitesById().get(id).openingHours();
+            assertThat(hours.on(java.time.DayOfWeek.FRIDAY)).as(id).isPresent();
+            assertThat(hours.on(java.time.DayOfWeek.SATURDAY)).as(id).isPresent();
+            assertThat(hours.on(java.time.DayOfWeek.THURSDAY)).as(id).isPresent();
+            assertThat(hours.on(java.time.DayOfWeek.WEDNESDAY)).as(id).isEmpty();
+        }
+        var travel = org.foodnet.solver.travel.Travel.of(seed14);
+        assertThat(new org.foodnet.solver.allocation.Allocator(seed14,
+                new org.foodnet.solver.allocation.FoodPaths(seed14, travel)).unreachableNeeds()).isEmpty();
+    }
+
+    /**
+     * Seed 21 draws caf-005 serving on Sunday 20 December and receiving on Wednesdays only: chilled food (4-10 days
+     * of use) that can be delivered on a Wednesday and still be good on the Sunday comes from lots holding less than
+     * its chilled need. The generator has it also receive on the Friday before.
+     */
+    @Test
+    void aCafeteriaWhoseDrawnDaysLetTooLittleFoodReachItAlsoReceivesCloserToItsServingDay() {
+        Network seed21 = DemoNetworkGenerator.generate(21, 1);
+        var hours = seed21.sitesById().get("caf-005").openingHours();
+        assertThat(hours.byWeekday().keySet()).containsExactlyInAnyOrder(java.time.DayOfWeek.WEDNESDAY,
+                java.time.DayOfWeek.FRIDAY, java.time.DayOfWeek.SUNDAY);
+        var travel = org.foodnet.solver.travel.Travel.of(seed21);
+        assertThat(new org.foodnet.solver.allocation.Allocator(seed21,
+                new org.foodnet.solver.allocation.FoodPaths(seed21, travel)).underSuppliedNeeds()).isEmpty();
     }
 
     @Test
