@@ -25,9 +25,7 @@ class PlanSummaryUnreachableTest {
         List<Site> sites = new ArrayList<>();
         for (Site s : drawn.sites()) {
             if (s.id().equals("caf-002")) {
-                s = new Site(s.id(), s.name(), s.kind(), s.municipality(), s.address(), s.contact(), s.location(),
-                        s.openingHours(), s.closedDates(), s.serviceSeconds(),
-                        s.storageCapacity().with(TemperatureClass.CHILLED, 0), s.servingDepotId());
+                s = s.withStorageCapacity(s.storageCapacity().with(TemperatureClass.CHILLED, 0));
             }
             sites.add(s);
         }

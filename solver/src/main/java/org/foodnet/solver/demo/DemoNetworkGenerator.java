@@ -426,7 +426,8 @@ public final class DemoNetworkGenerator {
                 return false;
             }
             DayOfWeek serving = servingDays.get(0).getDayOfWeek();
-            TimeWindow window = hours.byWeekday().values().iterator().next();
+            // open on its serving weekday (drawn so); all its days share one window
+            TimeWindow window = hours.on(serving).orElse(hours.byWeekday().values().iterator().next());
             for (int back = 1; back < 7; back++) {
                 DayOfWeek day = serving.minus(back);
                 if (day.getValue() <= 5 && hours.on(day).isEmpty()) {

@@ -33,6 +33,18 @@ public record Site(String id, String name, SiteKind kind, String municipality, S
         }
     }
 
+    /** The same site with other opening hours. */
+    public Site withOpeningHours(OpeningHours hours) {
+        return new Site(id, name, kind, municipality, address, contact, location, hours, closedDates, serviceSeconds,
+                storageCapacity, servingDepotId);
+    }
+
+    /** The same site with another storage capacity. */
+    public Site withStorageCapacity(ClassAmounts capacity) {
+        return new Site(id, name, kind, municipality, address, contact, location, openingHours, closedDates,
+                serviceSeconds, capacity, servingDepotId);
+    }
+
     public SiteRole role() {
         return kind.role();
     }

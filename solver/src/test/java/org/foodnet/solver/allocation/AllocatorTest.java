@@ -128,13 +128,9 @@ class AllocatorTest {
         List<Site> sites = new java.util.ArrayList<>();
         for (Site s : drawn.sites()) {
             if (s.id().equals("caf-007")) {
-                s = new Site(s.id(), s.name(), s.kind(), s.municipality(), s.address(), s.contact(), s.location(),
-                        new org.foodnet.solver.domain.OpeningHours(fridayToSunday), s.closedDates(), s.serviceSeconds(),
-                        s.storageCapacity(), s.servingDepotId());
+                s = s.withOpeningHours(new org.foodnet.solver.domain.OpeningHours(fridayToSunday));
             } else if (s.id().equals("caf-001")) {
-                s = new Site(s.id(), s.name(), s.kind(), s.municipality(), s.address(), s.contact(), s.location(),
-                        s.openingHours(), s.closedDates(), s.serviceSeconds(),
-                        s.storageCapacity().with(TemperatureClass.FROZEN, 0), s.servingDepotId());
+                s = s.withStorageCapacity(s.storageCapacity().with(TemperatureClass.FROZEN, 0));
             }
             sites.add(s);
         }

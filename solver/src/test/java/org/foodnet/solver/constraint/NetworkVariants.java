@@ -64,14 +64,11 @@ final class NetworkVariants {
     }
 
     static UnaryOperator<Site> openEveryDay(String from, String to) {
-        return s -> new Site(s.id(), s.name(), s.kind(), s.municipality(), s.address(), s.contact(), s.location(),
-                OpeningHours.everyDay(TimeWindow.of(from, to)), s.closedDates(), s.serviceSeconds(), s.storageCapacity(),
-                s.servingDepotId());
+        return s -> s.withOpeningHours(OpeningHours.everyDay(TimeWindow.of(from, to)));
     }
 
     static UnaryOperator<Site> storage(ClassAmounts capacity) {
-        return s -> new Site(s.id(), s.name(), s.kind(), s.municipality(), s.address(), s.contact(), s.location(),
-                s.openingHours(), s.closedDates(), s.serviceSeconds(), capacity, s.servingDepotId());
+        return s -> s.withStorageCapacity(capacity);
     }
 
     /** The driver's slot on that date replaced by from-to. */
