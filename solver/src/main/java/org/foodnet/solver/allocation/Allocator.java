@@ -302,12 +302,10 @@ public final class Allocator {
                             lastHopText = before.id() + " → " + r.id();
                         }
                         if (!lastHop) {
-                            java.util.BitSet bits = hopDays(before, r, c);
-                            int first = bits.nextSetBit(0);
-                            if (first < 0 && n >= 2) {
-                                first = chainDays(hops.get(n - 2), before, r, c).nextSetBit(0);
-                            }
-                            lastHop = first >= 0 && first <= lastServing;
+                            // alone, or as the last two hops in one go, on some day up to the last serving day
+                            int alone = hopDays(before, r, c).nextSetBit(0);
+                            int chained = n >= 2 ? chainDays(hops.get(n - 2), before, r, c).nextSetBit(0) : -1;
+                            lastHop = (alone >= 0 && alone <= lastServing) || (chained >= 0 && chained <= lastServing);
                         }
                         if (reaches(lot, hops, w, days)) {
                             reached = true;
