@@ -42,6 +42,8 @@ final class BestInsertion {
     private final Map<Visit, long[]> timeOverride = new HashMap<>();
     /** A trip that may not receive anything in the current re-plan (the one a ruin empties), or null. */
     private Trip avoid;
+    /** In a perturbation of {@link #minimiseRoutes}: the trip a leg was just taken off (it goes elsewhere), or null. */
+    private Trip avoidToo;
     /** In {@link #via}: the hop that must go on {@link #forcedTrip} (its parcel's hops before it on or before that day). */
     private Leg forcedLeg;
     private Trip forcedTrip;
@@ -276,6 +278,7 @@ final class BestInsertion {
 
     private void reset(Trip avoid) {
         onlyUsedTrips = false;
+        avoidToo = null;
         seqs.clear();
         driving.clear();
         tripOverride.clear();
@@ -409,6 +412,32 @@ final class BestInsertion {
      * The other legs of the parcels stay where they are; the score judges the move (storage included).
      */
     RelocateMove eliminate(Trip trip, int[] failures, int maxEjections, java.util.Random random) {
+        List<Leg> legs = emptying(trip, failures, random);
+        return legs == null ? null
+                : ejectionChain(legs, failures, maxEjections, 4 * (legs.size() + maxEjections), Long.MAX_VALUE, 0, random);
+    }
+
+    /**
+     * Route minimisation after Nagata and Bräysy (2009) and Nagata and Kobayashi (2010, pickup and delivery): as
+     * {@link #eliminate}, but the ejection pool is worked on until it empties or {@code deadline} ({@link
+     * System#nanoTime}) passes, with no limit on ejections, and after each ejection the plan is perturbed: {@code
+     * perturbations} legs drawn at random, each moved off its trip to its cheapest feasible place on another
+     * driven trip, so that the next insertions meet other room. A leg that fits nowhere even by ejecting goes to
+     * the back of the pool (after a perturbation). All of this in the hypothetical state: the move empties the
+     * trip when the pool empties (every leg moved, perturbed or not, at its new place); null when it does not.
+     */
+    RelocateMove minimiseRoutes(Trip trip, int[] failures, long deadline, int perturbations, java.util.Random random) {
+        List<Leg> legs = emptying(trip, failures, random);
+        return legs == null ? null
+                : ejectionChain(legs, failures, Integer.MAX_VALUE, Integer.MAX_VALUE, deadline, perturbations, random);
+    }
+
+    /**
+     * Starts emptying a trip into the other driven ones: its legs taken out in the hypothetical state, in the order
+     * the pool takes them (the legs that failed most often first, placed while the other trips have most room;
+     * upstream hops before the hops that follow them); null when it has none or taking them out breaks a rule.
+     */
+    private List<Leg> emptying(Trip trip, int[] failures, java.util.Random random) {
         reset(trip);
         lastEjections = 0;
         onlyUsedTrips = true;
@@ -422,13 +451,20 @@ final class BestInsertion {
             return null;
         }
         java.util.Collections.shuffle(legs, random);
-        // the legs that failed most often first (placed while the other trips have most room), upstream hops
-        // before the hops that follow them
         legs.sort(java.util.Comparator.comparingInt((Leg l) -> -failures[l.getIndex()]));
         legs.sort(java.util.Comparator.comparingInt((Leg l) -> l.getParcel().getLegs().indexOf(l)));
-        if (!takeOutLegs(legs)) {
-            return null;
-        }
+        return takeOutLegs(legs) ? legs : null;
+    }
+
+    /**
+     * The ejection pool of {@link #eliminate} and {@link #minimiseRoutes}: these legs (taken out already) placed one
+     * at a time, a leg that fits nowhere by ejecting one or two legs that then join the pool; with {@code
+     * perturbations} (see {@link #minimiseRoutes}) a leg that cannot be placed even so waits at the back of the
+     * pool, else the chain fails. The move when the pool empties within {@code maxRounds} pool draws and {@code
+     * deadline}, else null.
+     */
+    private RelocateMove ejectionChain(List<Leg> legs, int[] failures, int maxEjections, int maxRounds, long deadline,
+                                       int perturbations, java.util.Random random) {
         java.util.Set<Leg> inMove = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
         inMove.addAll(legs);
         java.util.ArrayDeque<Leg> pool = new java.util.ArrayDeque<>(legs);
@@ -436,7 +472,7 @@ final class BestInsertion {
         int ejections = 0;
         int rounds = 0;
         while (!pool.isEmpty()) {
-            if (++rounds > 4 * (legs.size() + maxEjections)) {
+            if (++rounds > maxRounds || (deadline != Long.MAX_VALUE && System.nanoTime() > deadline)) {
                 return null;
             }
             Leg leg = pool.pollFirst();
@@ -461,6 +497,11 @@ final class BestInsertion {
             if (e == null && ejections + 2 <= maxEjections) {
                 e = bestEjection(leg, failures, true);
             }
+            if (e == null && perturbations > 0) {
+                pool.addLast(leg);
+                perturb(perturbations, random);
+                continue;
+            }
             if (e == null || !insert(leg, e.insertion(), e.ejected())) {
                 return null;
             }
@@ -471,13 +512,22 @@ final class BestInsertion {
                 ejector.put(x, leg);
                 pool.addFirst(x);
             }
+            if (perturbations > 0) {
+                perturb(perturbations, random);
+            }
         }
         // every touched trip's final sequence: the moved visits at their final positions, ascending per trip
-        // (RelocateMove takes them all out first, then inserts them in order)
+        // (RelocateMove takes them all out first, then inserts them in order); after perturbations every visit
+        // of a touched trip counts as moved
         java.util.Set<Visit> moved = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
         for (Leg leg : inMove) {
             moved.add(leg.getPickup());
             moved.add(leg.getDrop());
+        }
+        if (perturbations > 0) {
+            for (List<Visit> seq : seqs.values()) {
+                moved.addAll(seq);
+            }
         }
         List<Trip> touched = new ArrayList<>(seqs.keySet());
         touched.sort(java.util.Comparator.comparing(Trip::getId));
@@ -491,6 +541,41 @@ final class BestInsertion {
             }
         }
         return moves.size() == moved.size() ? moves.build() : null;
+    }
+
+    /**
+     * {@code times} legs drawn at random from the driven trips, each moved to its cheapest feasible place on
+     * another driven trip (left where it is when there is none); only food that travels in one hop (a hop of a
+     * longer path sets the times of the others).
+     */
+    private void perturb(int times, java.util.Random random) {
+        List<Trip> trips = plan.getTrips();
+        for (int i = 0; i < times; i++) {
+            Trip t = trips.get(random.nextInt(trips.size()));
+            List<Visit> seq = seqOf(t);
+            if (t.isBucket() || t == avoid || seq.isEmpty()) {
+                continue;
+            }
+            Leg leg = seq.get(random.nextInt(seq.size())).getLeg();
+            if (leg.getUpstream() != null || leg.getDownstream() != null) {
+                continue; // a hop of a longer path: moving it would move the times its other hops depend on
+            }
+            List<Visit> rest = new ArrayList<>(seq);
+            rest.remove(leg.getPickup());
+            rest.remove(leg.getDrop());
+            if (!resimulate(t, rest)) {
+                resimulate(t, seq);
+                continue;
+            }
+            tripOverride.put(leg.getPickup(), null);
+            tripOverride.put(leg.getDrop(), null);
+            avoidToo = t;
+            Insertion ins = best(leg);
+            avoidToo = null;
+            if (ins == null || !insert(leg, ins, List.of())) {
+                resimulate(t, seq);
+            }
+        }
     }
 
     /** Legs to take off a trip so that another fits there at {@code insertion} (its positions without the ejected legs). */
@@ -688,7 +773,7 @@ final class BestInsertion {
     }
 
     private boolean fits(Leg leg, Trip t) {
-        return t != avoid && !(onlyUsedTrips && t.getVisits().isEmpty()) && CandidateTrips.fits(leg, t, seqOf(t));
+        return t != avoid && t != avoidToo && !(onlyUsedTrips && t.getVisits().isEmpty()) && CandidateTrips.fits(leg, t, seqOf(t));
     }
 
     private Insertion best(Leg leg) {

@@ -66,13 +66,7 @@ class RouteEliminationTest {
         assertThat(unscoredViolations()).as("the constructed month").isEmpty();
         int[] failures = new int[plan.getLegs().size()];
         Random random = new Random(3);
-        List<Trip> driven = new ArrayList<>();
-        for (Trip t : plan.getTrips()) {
-            if (!t.isBucket() && !t.getVisits().isEmpty()) {
-                driven.add(t);
-            }
-        }
-        driven.sort(java.util.Comparator.comparingInt((Trip t) -> t.getVisits().size()).thenComparing(Trip::getId));
+        List<Trip> driven = drivenSmallestFirst();
         int made = 0;
         int withEjections = 0;
         int checked = 0;
@@ -86,48 +80,115 @@ class RouteEliminationTest {
             if (insertion.lastEjections > 0) {
                 withEjections++;
             }
-            Map<Trip, List<Visit>> after = move.preview();
-            assertThat(after.get(trip)).as("the trip is emptied").isEmpty();
-            Map<Visit, Trip> where = new IdentityHashMap<>();
-            List<Visit> before = new ArrayList<>();
-            for (Map.Entry<Trip, List<Visit>> e : after.entrySet()) {
-                before.addAll(e.getKey().getVisits());
-                for (Visit v : e.getValue()) {
-                    assertThat(where.put(v, e.getKey())).as("%s appears once", v).isNull();
-                }
-                if (e.getKey() != trip && !e.getValue().isEmpty()) {
-                    assertThat(e.getKey().getVisits()).as("%s was driven before", e.getKey()).isNotEmpty();
-                }
-            }
-            assertThat(where.keySet()).as("no visit lost or added").containsExactlyInAnyOrderElementsOf(before);
-            for (Map.Entry<Visit, Trip> e : where.entrySet()) {
-                Visit v = e.getKey();
-                Visit other = v.isPickup() ? v.getLeg().getDrop() : v.getLeg().getPickup();
-                assertThat(where.get(other)).as("both ends of %s's leg on one trip", v).isSameAs(e.getValue());
-                assertThat(e.getValue().isBucket()).as("%s stays delivered", v).isFalse();
-            }
-            if (checked < 6) {
-                // apply it, check the plan, put it back
-                Map<Trip, List<Visit>> saved = new java.util.LinkedHashMap<>();
-                for (Map.Entry<Trip, List<Visit>> e : after.entrySet()) {
-                    saved.put(e.getKey(), new ArrayList<>(e.getKey().getVisits()));
-                    e.getKey().getVisits().clear();
-                    e.getKey().getVisits().addAll(e.getValue());
-                }
-                Shadows.rebuild(plan);
-                List<Violation> broken = unscoredViolations();
-                for (Map.Entry<Trip, List<Visit>> e : saved.entrySet()) {
-                    e.getKey().getVisits().clear();
-                    e.getKey().getVisits().addAll(e.getValue());
-                }
-                Shadows.rebuild(plan);
-                assertThat(broken).as("eliminating %s", trip).isEmpty();
+            if (keepsEveryRule(move, trip, checked < 6)) {
                 checked++;
             }
         }
         assertThat(made).as("eliminations found on the demo month").isPositive();
         assertThat(withEjections).as("eliminations that needed ejections (of %d)", made).isPositive();
         assertThat(java.util.Arrays.stream(failures).sum()).as("legs that fitted nowhere are counted").isPositive();
+    }
+
+    /**
+     * Long route minimisation ({@link BestInsertion#minimiseRoutes}): the ejection pool worked on with perturbations
+     * until a deadline; a move it builds empties its trip and keeps the same rules as a plain elimination, though
+     * the perturbations move other legs between driven trips too.
+     */
+    @Test
+    void routeMinimisationEmptiesItsTripAndBreaksNoTripRule() {
+        int[] failures = new int[plan.getLegs().size()];
+        Random random = new Random(5);
+        List<Trip> driven = drivenSmallestFirst();
+        int made = 0;
+        int perturbedToo = 0;
+        for (Trip trip : driven.subList(0, Math.min(12, driven.size()))) {
+            BestInsertion insertion = new BestInsertion(plan, byDay);
+            RelocateMove move = insertion.minimiseRoutes(trip, failures, System.nanoTime() + 300_000_000L, 8, random);
+            if (move == null) {
+                continue;
+            }
+            made++;
+            int ownVisits = trip.getVisits().size();
+            if (move.getPlanningEntities().size() > 1 && countMoved(move) > ownVisits) {
+                perturbedToo++;
+            }
+            keepsEveryRule(move, trip, made <= 4);
+        }
+        assertThat(made).as("route minimisations that emptied one of the 12 smallest trips").isPositive();
+        assertThat(perturbedToo).as("moves that moved other legs besides the trip's own (of %d)", made).isPositive();
+    }
+
+    /** The driven trips, fewest visits first. */
+    private static List<Trip> drivenSmallestFirst() {
+        List<Trip> driven = new ArrayList<>();
+        for (Trip t : plan.getTrips()) {
+            if (!t.isBucket() && !t.getVisits().isEmpty()) {
+                driven.add(t);
+            }
+        }
+        driven.sort(java.util.Comparator.comparingInt((Trip t) -> t.getVisits().size()).thenComparing(Trip::getId));
+        return driven;
+    }
+
+    /** Visits whose trip or position the move changes. */
+    private static int countMoved(RelocateMove move) {
+        int n = 0;
+        for (Map.Entry<Trip, List<Visit>> e : move.preview().entrySet()) {
+            List<Visit> now = e.getKey().getVisits();
+            for (int i = 0; i < e.getValue().size(); i++) {
+                if (i >= now.size() || now.get(i) != e.getValue().get(i)) {
+                    n++;
+                }
+            }
+        }
+        return n;
+    }
+
+    /**
+     * The move empties {@code trip}, keeps every visit exactly once and both ends of every leg on one trip, puts
+     * nothing on a trip that was not driven and nothing in a bucket; with {@code apply}, the plan after it breaks no
+     * rule the move is built to keep (it is applied and put back). Returns whether it was applied.
+     */
+    private static boolean keepsEveryRule(RelocateMove move, Trip trip, boolean apply) {
+        Map<Trip, List<Visit>> after = move.preview();
+        assertThat(after.get(trip)).as("the trip is emptied").isEmpty();
+        Map<Visit, Trip> where = new IdentityHashMap<>();
+        List<Visit> before = new ArrayList<>();
+        for (Map.Entry<Trip, List<Visit>> e : after.entrySet()) {
+            before.addAll(e.getKey().getVisits());
+            for (Visit v : e.getValue()) {
+                assertThat(where.put(v, e.getKey())).as("%s appears once", v).isNull();
+            }
+            if (e.getKey() != trip && !e.getValue().isEmpty()) {
+                assertThat(e.getKey().getVisits()).as("%s was driven before", e.getKey()).isNotEmpty();
+            }
+        }
+        assertThat(where.keySet()).as("no visit lost or added").containsExactlyInAnyOrderElementsOf(before);
+        for (Map.Entry<Visit, Trip> e : where.entrySet()) {
+            Visit v = e.getKey();
+            Visit other = v.isPickup() ? v.getLeg().getDrop() : v.getLeg().getPickup();
+            assertThat(where.get(other)).as("both ends of %s's leg on one trip", v).isSameAs(e.getValue());
+            assertThat(e.getValue().isBucket()).as("%s stays delivered", v).isFalse();
+        }
+        if (apply) {
+            // apply it, check the plan, put it back
+            Map<Trip, List<Visit>> saved = new java.util.LinkedHashMap<>();
+            for (Map.Entry<Trip, List<Visit>> e : after.entrySet()) {
+                saved.put(e.getKey(), new ArrayList<>(e.getKey().getVisits()));
+                e.getKey().getVisits().clear();
+                e.getKey().getVisits().addAll(e.getValue());
+            }
+            Shadows.rebuild(plan);
+            List<Violation> broken = unscoredViolations();
+            for (Map.Entry<Trip, List<Visit>> e : saved.entrySet()) {
+                e.getKey().getVisits().clear();
+                e.getKey().getVisits().addAll(e.getValue());
+            }
+            Shadows.rebuild(plan);
+            assertThat(broken).as("eliminating %s", trip).isEmpty();
+            return true;
+        }
+        return false;
     }
 
     private static List<Violation> unscoredViolations() {
