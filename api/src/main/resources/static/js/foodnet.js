@@ -63,7 +63,7 @@ const Foodnet = (() => {
     } catch (e) {
       throw new ApiError(0, { detail: t('error.network') });
     }
-    if (res.status === 401) { location.href = '/login.html'; throw new ApiError(401, null); }
+    if (res.status === 401) { toSignIn(); throw new ApiError(401, null); }
     networks = res.ok ? await res.json() : [];
     const wanted = new URLSearchParams(location.search).get('network') || sessionStorage.getItem('foodnet.network');
     current = networks.length > 1 ? (networks.find(n => n.id === wanted) || networks[0]).id : null;
@@ -86,9 +86,19 @@ const Foodnet = (() => {
   }
   /** Headers for a write of the pages' own: the CSRF token, and the mark that keeps the browser's password dialog away. */
   const writeHeaders = () => ({ 'X-XSRF-TOKEN': csrfToken(), 'X-Requested-With': 'fetch' });
+  /**
+   * Set once a form that posts directly (sign out) is sent: the page is being left, so a call of the page's own that
+   * comes back 401 afterwards (signed out already) must not start another navigation over it.
+   */
+  let leaving = false;
+  /** Not signed in: to the sign-in page, unless the page is already being left (see leaving). */
+  function toSignIn() {
+    if (!leaving) location.href = '/login.html';
+  }
   /** Forms that post directly (sign out) get the token as the field _csrf when they are sent. */
   function protectForms(root = document) {
     root.querySelectorAll('form[method="post"][action]').forEach(f => f.addEventListener('submit', () => {
+      leaving = true;
       let field = f.querySelector('input[name="_csrf"]');
       if (!field) { field = document.createElement('input'); field.type = 'hidden'; field.name = '_csrf'; f.append(field); }
       field.value = csrfToken();
@@ -108,7 +118,7 @@ const Foodnet = (() => {
     } catch (e) {
       throw new ApiError(0, { detail: t('error.network') });
     }
-    if (res.status === 401) { location.href = '/login.html'; throw new ApiError(401, null); }
+    if (res.status === 401) { toSignIn(); throw new ApiError(401, null); }
     const text = await res.text();
     let data = null;
     try { data = text ? JSON.parse(text) : null; } catch (e) { data = text; }

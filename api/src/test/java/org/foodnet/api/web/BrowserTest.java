@@ -99,6 +99,7 @@ class BrowserTest extends BrowserTestBase {
         assertThat(page.locator("#who")).containsText("driver");
         signIn(page, "coordinator", "demo-coordinator");
         page.waitForURL("**/coordinator.html");
+        assertThat(page.locator("#who")).containsText("coordinator");   // the header is set up (its sign-out form too)
         page.locator("header").getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("ログアウト")).click();
         page.waitForURL("**/login.html?logout");
         page.navigate("/coordinator.html");
