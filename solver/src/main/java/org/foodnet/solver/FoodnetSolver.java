@@ -59,13 +59,9 @@ public final class FoodnetSolver {
                 // volunteers were told about (ReplanStabilityTest, before RESTORE: adaptive 58-63 % kept, base 63-89 %)
                 .withMoveIteratorFactoryCustomProperties(Map.of("adaptive",
                         Boolean.toString(options.moveThreads() == 0 && options.previousPlan() == null)));
-        LocalSearchPhaseConfig localSearch = new LocalSearchPhaseConfig()
-                .withTerminationConfig(options.stepLimit() > 0
-                        ? new TerminationConfig().withStepCountLimit((int) Math.min(Integer.MAX_VALUE, options.stepLimit()))
-                        : null)
-                .withMoveSelectorConfig(moves)
-                .withAcceptorConfig(new LocalSearchAcceptorConfig().withLateAcceptanceSize(400))
-                .withForagerConfig(new LocalSearchForagerConfig().withAcceptedCountLimit(1));
+        LocalSearchPhaseConfig localSearch = localSearch(moves, options.stepLimit() > 0
+                ? new TerminationConfig().withStepCountLimit((int) Math.min(Integer.MAX_VALUE, options.stepLimit()))
+                : null);
         SolverConfig config = baseConfig(options)
                 .withTerminationConfig(new TerminationConfig().withMillisecondsSpentLimit(Math.max(1, limitMillis)));
         if (construct) {
@@ -77,18 +73,14 @@ public final class FoodnetSolver {
             boolean routesFirst = FoodnetWeights.scaled(options.weights()).newTripMillis() >= ROUTES_FIRST_MILLIS;
             long rmMillis = !routesFirst || options.stepLimit() > 0 || options.previousPlan() != null ? 0
                     : (long) (limitMillis * ROUTE_MINIMISATION_SHARE);
-            CustomPhaseConfig rm = new CustomPhaseConfig().withCustomPhaseCommandList(List.of(new RouteMinimisation(
-                    rmMillis, options.randomSeed())));
             CustomPhaseConfig construction = new CustomPhaseConfig().withCustomPhaseCommandList(
                     new ArrayList<>(new GreedyConstruction(limitMillis).steps()));
             if (rmMillis > 0) {
                 // local search for ROUTE_MINIMISATION_AFTER of the time limit, route minimisation, local search again
-                LocalSearchPhaseConfig first = new LocalSearchPhaseConfig()
-                        .withTerminationConfig(new TerminationConfig()
-                                .withMillisecondsSpentLimit(Math.max(1, (long) (limitMillis * ROUTE_MINIMISATION_AFTER))))
-                        .withMoveSelectorConfig(moves)
-                        .withAcceptorConfig(new LocalSearchAcceptorConfig().withLateAcceptanceSize(400))
-                        .withForagerConfig(new LocalSearchForagerConfig().withAcceptedCountLimit(1));
+                LocalSearchPhaseConfig first = localSearch(moves, new TerminationConfig()
+                        .withMillisecondsSpentLimit(Math.max(1, (long) (limitMillis * ROUTE_MINIMISATION_AFTER))));
+                CustomPhaseConfig rm = new CustomPhaseConfig().withCustomPhaseCommandList(List.of(new RouteMinimisation(
+                        rmMillis, options.randomSeed())));
                 config.setPhaseConfigList(List.of(construction, first, rm, localSearch));
             } else {
                 config.setPhaseConfigList(List.of(construction, localSearch));
@@ -102,7 +94,16 @@ public final class FoodnetSolver {
         return config;
     }
 
-    /** The share of the time limit route minimisation may use after construction (see {@link RouteMinimisation}). */
+    /** Late acceptance over the leg moves, ending by {@code termination} (null: the solver's). */
+    private static LocalSearchPhaseConfig localSearch(MoveIteratorFactoryConfig moves, TerminationConfig termination) {
+        return new LocalSearchPhaseConfig()
+                .withTerminationConfig(termination)
+                .withMoveSelectorConfig(moves)
+                .withAcceptorConfig(new LocalSearchAcceptorConfig().withLateAcceptanceSize(400))
+                .withForagerConfig(new LocalSearchForagerConfig().withAcceptedCountLimit(1));
+    }
+
+    /** The share of the time limit route minimisation may use (see {@link RouteMinimisation}). */
     static final double ROUTE_MINIMISATION_SHARE = 0.3;
     /**
      * Route minimisation starts after this share of the time limit of local search: it then takes away only the
