@@ -421,9 +421,9 @@ final class BestInsertion {
      * Route minimisation after Nagata and Bräysy (2009) and Nagata and Kobayashi (2010, pickup and delivery): as
      * {@link #eliminate}, but the ejection pool is worked on until it empties or {@code deadline} ({@link
      * System#nanoTime}) passes, with no limit on ejections, and after each ejection the plan is perturbed: {@code
-     * perturbations} legs drawn at random, each moved off its trip to its cheapest feasible place on another
-     * driven trip, so that the next insertions meet other room. A leg that fits nowhere even by ejecting goes to
-     * the back of the pool (after a perturbation). All of this in the hypothetical state: the move empties the
+     * perturbations} legs drawn at random, each moved off its trip to another driven trip drawn at random (at its
+     * cheapest feasible place there), so that the next insertions meet other room. A leg that fits nowhere even by
+     * ejecting goes to the back of the pool (after a perturbation). All of this in the hypothetical state: the move empties the
      * trip when the pool empties (every leg moved, perturbed or not, at its new place); null when it does not.
      */
     RelocateMove minimiseRoutes(Trip trip, int[] failures, long deadline, int perturbations, java.util.Random random) {
@@ -544,9 +544,9 @@ final class BestInsertion {
     }
 
     /**
-     * {@code times} legs drawn at random from the driven trips, each moved to its cheapest feasible place on
-     * another driven trip (left where it is when there is none); only food that travels in one hop (a hop of a
-     * longer path sets the times of the others).
+     * {@code times} legs drawn at random from the driven trips, each moved to another driven trip drawn at random
+     * among those that can take it, at its cheapest place there ({@link #anywhere}; left where it is when there is
+     * none); only food that travels in one hop (a hop of a longer path sets the times of the others).
      */
     private void perturb(int times, java.util.Random random) {
         List<Trip> trips = plan.getTrips();
@@ -570,12 +570,34 @@ final class BestInsertion {
             tripOverride.put(leg.getPickup(), null);
             tripOverride.put(leg.getDrop(), null);
             avoidToo = t;
-            Insertion ins = best(leg);
+            Insertion ins = anywhere(leg, random);
             avoidToo = null;
             if (ins == null || !insert(leg, ins, List.of())) {
                 resimulate(t, seq);
             }
         }
+    }
+
+    /**
+     * The leg's cheapest place on a driven trip drawn at random among those that can take it (the candidate trips
+     * of {@link #candidates}, but not {@link #avoid} or {@link #avoidToo}); null when none can. A perturbation
+     * that always took the cheapest place would move legs back and forth between the same few trips.
+     */
+    private Insertion anywhere(Leg leg, java.util.Random random) {
+        int lo = firstDay(leg);
+        if (lo < 0) {
+            return null;
+        }
+        lo = Math.max(lo, recipientFirstDay(leg));
+        List<Trip> candidates = new ArrayList<>(candidates(leg, lo, lastDay(leg)));
+        java.util.Collections.shuffle(candidates, random);
+        for (Trip t : candidates) {
+            Insertion ins = cheapestOn(leg, t);
+            if (ins != null) {
+                return ins;
+            }
+        }
+        return null;
     }
 
     /** Legs to take off a trip so that another fits there at {@code insertion} (its positions without the ejected legs). */
@@ -799,14 +821,17 @@ final class BestInsertion {
                 t -> Inserter.closeness(seqOf(t), t, leg) - InsertionCosts.keptBonus(leg, t),
                 onlyUsedTrips ? ELIMINATE_CANDIDATE_TRIPS : CANDIDATE_TRIPS,
                 onlyUsedTrips ? ELIMINATE_CANDIDATE_TRIPS : CANDIDATE_TRIPS, t -> true, t -> seqOf(t).isEmpty(),
-                t -> {
-                    long d = drivingOf(t);
-                    if (d < 0) {
-                        return null;
-                    }
-                    work += seqOf(t).size() + 1;
-                    long dayCost = InsertionCosts.dayCost(leg, t) + InsertionCosts.stability(leg, t);
-                    return inserter.bestInTrip(leg, t, seqOf(t), d, dayCost);
-                });
+                t -> cheapestOn(leg, t));
+    }
+
+    /** The leg's cheapest feasible place on trip t as it is in the hypothetical state; null when it has none. */
+    private Insertion cheapestOn(Leg leg, Trip t) {
+        long d = drivingOf(t);
+        if (d < 0) {
+            return null;
+        }
+        work += seqOf(t).size() + 1;
+        long dayCost = InsertionCosts.dayCost(leg, t) + InsertionCosts.stability(leg, t);
+        return inserter.bestInTrip(leg, t, seqOf(t), d, dayCost);
     }
 }

@@ -24,8 +24,11 @@ import org.optaplanner.core.impl.score.director.InnerScoreDirector;
  */
 public final class RouteMinimisation implements CustomPhaseCommand<MonthPlan> {
 
-    /** Legs moved off their trips after each ejection. */
-    static final int PERTURBATIONS = 8;
+    /**
+     * Legs moved off their trips after each ejection, each to a trip drawn at random (Nagata and Bräysy make many
+     * random moves; 8, each to its cheapest place, emptied no trip where a few long trips are driven).
+     */
+    static final int PERTURBATIONS = 30;
     /**
      * Attempts in a row that may fail before the phase ends early: a failed attempt has used its whole time, and the
      * local search makes better use of what is left (the distance it drives).

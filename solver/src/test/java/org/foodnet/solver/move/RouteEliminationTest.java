@@ -103,7 +103,8 @@ class RouteEliminationTest {
         int perturbedToo = 0;
         for (Trip trip : driven.subList(0, Math.min(12, driven.size()))) {
             BestInsertion insertion = new BestInsertion(plan, byDay);
-            RelocateMove move = insertion.minimiseRoutes(trip, failures, System.nanoTime() + 300_000_000L, 8, random);
+            RelocateMove move = insertion.minimiseRoutes(trip, failures, System.nanoTime() + 300_000_000L,
+                    RouteMinimisation.PERTURBATIONS, random);
             if (move == null) {
                 continue;
             }
