@@ -423,8 +423,9 @@ final class BestInsertion {
      * System#nanoTime}) passes, with no limit on ejections, and after each ejection the plan is perturbed: {@code
      * perturbations} legs drawn at random, each moved off its trip to another driven trip drawn at random (at its
      * cheapest feasible place there), so that the next insertions meet other room. A leg that fits nowhere even by
-     * ejecting goes to the back of the pool (after a perturbation). All of this in the hypothetical state: the move empties the
-     * trip when the pool empties (every leg moved, perturbed or not, at its new place); null when it does not.
+     * ejecting goes to the back of the pool (after a perturbation). All of this in the hypothetical state: the move
+     * empties the trip when the pool empties (every leg moved, perturbed or not, at its new place); null when it does
+     * not.
      */
     RelocateMove minimiseRoutes(Trip trip, int[] failures, long deadline, int perturbations, java.util.Random random) {
         List<Leg> legs = emptying(trip, failures, random);
@@ -584,12 +585,7 @@ final class BestInsertion {
      * that always took the cheapest place would move legs back and forth between the same few trips.
      */
     private Insertion anywhere(Leg leg, java.util.Random random) {
-        int lo = firstDay(leg);
-        if (lo < 0) {
-            return null;
-        }
-        lo = Math.max(lo, recipientFirstDay(leg));
-        List<Trip> candidates = new ArrayList<>(candidates(leg, lo, lastDay(leg)));
+        List<Trip> candidates = new ArrayList<>(candidates(leg));
         java.util.Collections.shuffle(candidates, random);
         for (Trip t : candidates) {
             Insertion ins = cheapestOn(leg, t);
@@ -629,16 +625,7 @@ final class BestInsertion {
      * ({@link #justEjectedBy}) nor one whose neighbouring hops would then break a rule. Null when there is none.
      */
     private Ejection bestEjection(Leg leg, int[] failures, boolean pairs) {
-        int lo = firstDay(leg);
-        if (lo < 0) {
-            return null;
-        }
-        lo = Math.max(lo, recipientFirstDay(leg));
-        int hi = lastDay(leg);
-        if (hi < lo) {
-            return null;
-        }
-        List<Trip> candidates = candidates(leg, lo, hi);
+        List<Trip> candidates = candidates(leg);
         long[] rank = new long[candidates.size()];
         Integer[] order = new Integer[candidates.size()];
         for (int i = 0; i < order.length; i++) {
@@ -710,6 +697,17 @@ final class BestInsertion {
             return new Ejection(ejected, ins, failed);
         }
         return best;
+    }
+
+    /** {@link #candidates(Leg, int, int)} over the leg's whole day window (none when it has no day). */
+    private List<Trip> candidates(Leg leg) {
+        int lo = firstDay(leg);
+        if (lo < 0) {
+            return List.of();
+        }
+        lo = Math.max(lo, recipientFirstDay(leg));
+        int hi = lastDay(leg);
+        return hi < lo ? List.of() : candidates(leg, lo, hi);
     }
 
     /** Candidate trips gathered per leg before ranking (a window with no more trips is looked at whole). */
