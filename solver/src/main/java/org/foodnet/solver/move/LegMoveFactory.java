@@ -45,6 +45,7 @@ public class LegMoveFactory implements MoveIteratorFactory<MonthPlan, Move<Month
     /** Kept across steps: how often each kind of move is tried. */
     private OperatorMix mix;
     private boolean adaptive = true;
+    private boolean eliminate = true;
     /** Kept across steps: in a re-plan, the legs that had a trip in the previous plan, and trips by id. */
     private List<Leg> remembered;
     private Map<String, Trip> previousTrips;
@@ -54,6 +55,14 @@ public class LegMoveFactory implements MoveIteratorFactory<MonthPlan, Move<Month
     /** Solver config property {@code adaptive}: false keeps the move mix at its base shares (set with move threads). */
     public void setAdaptive(String adaptive) {
         this.adaptive = Boolean.parseBoolean(adaptive);
+    }
+
+    /**
+     * Solver config property {@code eliminate}: false leaves route elimination ({@link OperatorMix.Kind#ELIMINATE})
+     * out of the mix (set in the local search before a route-minimisation phase, {@link RouteMinimisation}).
+     */
+    public void setEliminate(String eliminate) {
+        this.eliminate = Boolean.parseBoolean(eliminate);
     }
 
     @Override
@@ -94,7 +103,7 @@ public class LegMoveFactory implements MoveIteratorFactory<MonthPlan, Move<Month
                     previousTrips.put(t.getId(), t);
                 }
             }
-            mix = new OperatorMix(adaptive, !remembered.isEmpty());
+            mix = new OperatorMix(adaptive, !remembered.isEmpty(), eliminate);
             failures = new int[plan.getLegs().size()];
         }
         int[] failed = failures;

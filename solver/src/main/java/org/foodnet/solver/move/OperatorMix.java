@@ -80,14 +80,17 @@ final class OperatorMix {
     private int steps;
 
     OperatorMix(boolean adaptive) {
-        this(adaptive, false);
+        this(adaptive, false, true);
     }
 
-    /** With {@code replan}, {@link Kind#RESTORE} is tried too (never otherwise). */
-    OperatorMix(boolean adaptive, boolean replan) {
+    /**
+     * With {@code replan}, {@link Kind#RESTORE} is tried too (never otherwise); without {@code eliminate},
+     * {@link Kind#ELIMINATE} never is.
+     */
+    OperatorMix(boolean adaptive, boolean replan, boolean eliminate) {
         this.adaptive = adaptive;
         for (Kind k : KINDS) {
-            base[k.ordinal()] = k == Kind.RESTORE && !replan ? 0 : k.base;
+            base[k.ordinal()] = k == Kind.RESTORE && !replan || k == Kind.ELIMINATE && !eliminate ? 0 : k.base;
             share[k.ordinal()] = base[k.ordinal()];
         }
         total();

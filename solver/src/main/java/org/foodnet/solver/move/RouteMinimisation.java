@@ -20,7 +20,8 @@ import org.optaplanner.core.impl.score.director.InnerScoreDirector;
  * driving it adds unless the weights say otherwise), else undone. The phase runs only on a feasible plan that
  * delivers everything it can (medium score 0): while food is left undelivered, room on the trips is better used for
  * it (see {@link OperatorMix#stepStarted}). It ends after its time, or after {@link #GIVE_UP} attempts in a row
- * failed; local search goes on from there (its own route eliminations included).
+ * failed; local search goes on from there. Local search before this phase leaves route elimination
+ * ({@link OperatorMix.Kind#ELIMINATE}) out; after it, route elimination goes on (see FoodnetSolver).
  */
 public final class RouteMinimisation implements CustomPhaseCommand<MonthPlan> {
 

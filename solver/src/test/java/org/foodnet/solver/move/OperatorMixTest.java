@@ -68,7 +68,7 @@ class OperatorMixTest {
     void restoreMovesOnlyInAReplan() {
         assertThat(new OperatorMix(true).percent(Kind.RESTORE)).isZero();
         assertThat(run(true, Kind.NEAR_TWO_OPT_STAR, 20 * OperatorMix.SEGMENT).percent(Kind.RESTORE)).isZero();
-        OperatorMix replan = new OperatorMix(false, true);
+        OperatorMix replan = new OperatorMix(false, true, true);
         // before its first step a mix has no score: route elimination is not drawn yet
         assertThat(replan.percent(Kind.RESTORE)).isCloseTo(100 * Kind.RESTORE.base
                 / java.util.Arrays.stream(Kind.values()).filter(k -> k != Kind.ELIMINATE).mapToDouble(k -> k.base).sum(),
@@ -96,5 +96,22 @@ class OperatorMixTest {
             drawn += mix.next(random) == Kind.ELIMINATE ? 1 : 0;
         }
         assertThat(drawn).isPositive();
+    }
+
+    @Test
+    void noRouteEliminationWhenLeftOut() {
+        OperatorMix mix = new OperatorMix(true, false, false);
+        mix.stepStarted(HardMediumSoftLongScore.of(0, 0, -1_000_000));
+        assertThat(mix.base(Kind.ELIMINATE)).isZero();
+        assertThat(mix.percent(Kind.ELIMINATE)).as("everything delivered, yet not drawn").isZero();
+        Random random = new Random(3);
+        long soft = -1_000_000;
+        for (int s = 0; s < 5 * OperatorMix.SEGMENT; s++) {
+            Kind kind = mix.next(random);
+            assertThat(kind).isNotEqualTo(Kind.ELIMINATE);
+            mix.cost(kind, 0, 10);
+            mix.stepStarted(HardMediumSoftLongScore.of(0, 0, ++soft));
+        }
+        assertThat(mix.percent(Kind.ELIMINATE)).as("not after adapting either").isZero();
     }
 }
