@@ -118,9 +118,9 @@ public final class FoodnetSolver {
     static final double ROUTE_MINIMISATION_SHARE = 0.3;
     /**
      * Route minimisation starts after this share of the time limit of local search: it then takes away only the
-     * routes local search could not, from a plan whose routes are already short. Run first, it left plans that local search could not bring back to a short distance: on 8
-     * Li &amp; Lim 200-customer instances at 60 s, distance gaps of 17-59 % at the same route count where local
-     * search alone reaches the best-known distance (2026-12-07).
+     * routes local search could not, from a plan whose routes are already short. Run first, it left plans that local
+     * search could not bring back to a short distance: on 8 Li &amp; Lim 200-customer instances at 60 s, distance gaps
+     * of 17-59 % at the same route count where local search alone reaches the best-known distance (2026-12-07).
      */
     static final double ROUTE_MINIMISATION_AFTER = 0.4;
     /**
